@@ -1,0 +1,190 @@
+/**
+ * Starts and stops the embedded Neo4j (neo4j/launcher, a Maven project) from Node.
+ * Used by `npm start`, the vitest global setup, the benchmarks and the `db:*` scripts.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const LAUNCHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'launcher');
+const TARGET_DIR = join(LAUNCHER_DIR, 'target');
+const READY_MARK = 'AIDGRAPH_NEO4J_READY';
+
+/** Options for {@link startEmbeddedNeo4j}; every field has a default fit for a 2-core, 24 GiB machine. */
+export interface EmbeddedOptions {
+  /** Bolt port on 127.0.0.1; 0 picks a free one. Default 7687. */
+  port?: number;
+  /** Data directory; kept unless `ephemeral`. Default a fresh temp dir when ephemeral. */
+  dataDir?: string;
+  /** Throw the data directory away on stop. */
+  ephemeral?: boolean;
+  /** Password set for the `neo4j` user. Default NEO4J_PASSWORD or 'aidgraph-dev'. */
+  password?: string;
+  /** Heap in MiB (NEO4J_HEAP, default 1024). */
+  heapMb?: number;
+  /** Page cache in MiB (NEO4J_PAGECACHE, default 512). */
+  pageCacheMb?: number;
+  /** Detach the JVM from this process (for `npm run db:start`); its output goes to launcher.log. */
+  detached?: boolean;
+  /** Progress lines (Maven build, start). Default: stderr. */
+  log?: (line: string) => void;
+  /** How long to wait for Bolt, in ms. Default 180 s. */
+  timeoutMs?: number;
+}
+
+/** A running embedded Neo4j. */
+export interface EmbeddedNeo4j {
+  uri: string;
+  username: string;
+  password: string;
+  port: number;
+  dataDir: string;
+  pid: number;
+  /** SIGTERM, wait for a clean exit (SIGKILL after 30 s), remove the data dir when ephemeral. */
+  stop(): Promise<void>;
+}
+
+const envInt = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of MiB, got "${raw}"`);
+  return value;
+};
+
+/** True when the launcher jar and its libraries are built. */
+export function isLauncherBuilt(): boolean {
+  return existsSync(join(TARGET_DIR, 'launcher.jar')) && existsSync(join(TARGET_DIR, 'lib')) &&
+    readdirSync(join(TARGET_DIR, 'lib')).length > 0;
+}
+
+/** Builds the launcher with Maven when it is not built yet (first run downloads Neo4j from Maven Central). */
+export function ensureLauncherBuilt(log: (line: string) => void = defaultLog): void {
+  if (isLauncherBuilt()) return;
+  log('aidgraph: building the embedded Neo4j launcher with Maven (first run downloads Neo4j 5.26, a few minutes)...');
+  const started = Date.now();
+  const result = spawnSync('mvn', ['-q', '-B', '-f', join(LAUNCHER_DIR, 'pom.xml'), '-DskipTests', 'package'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.error) throw new Error(`could not run Maven (is it installed and on PATH?): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`the Maven build of neo4j/launcher failed (exit ${result.status})`);
+  log(`aidgraph: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Finds a free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function defaultLog(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Starts Neo4j in a child JVM and resolves once Bolt accepts connections. */
+export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise<EmbeddedNeo4j> {
+  const log = options.log ?? defaultLog;
+  ensureLauncherBuilt(log);
+  const port = options.port === 0 ? await freePort() : options.port ?? 7687;
+  const dataDir = resolve(options.dataDir ?? mkdtempSync(join(tmpdir(), 'aidgraph-neo4j-')));
+  mkdirSync(dataDir, { recursive: true });
+  const password = options.password ?? process.env.NEO4J_PASSWORD ?? 'aidgraph-dev';
+  const heapMb = options.heapMb ?? envInt('NEO4J_HEAP', 1024);
+  const pageCacheMb = options.pageCacheMb ?? envInt('NEO4J_PAGECACHE', 512);
+
+  const args = [
+    `-Xms${Math.min(heapMb, 512)}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError',
+    '-cp', `${join(TARGET_DIR, 'launcher.jar')}:${join(TARGET_DIR, 'lib', '*')}`,
+    'dev.aidgraph.neo4j.Launcher',
+  ];
+  const env = {
+    ...process.env,
+    NEO4J_DATA_DIR: dataDir,
+    NEO4J_BOLT_PORT: String(port),
+    NEO4J_PASSWORD: password,
+    NEO4J_PAGECACHE: String(pageCacheMb),
+  };
+  const logFile = join(dataDir, 'launcher.log');
+  const child = options.detached
+    ? spawn('java', args, { env, detached: true, stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')] })
+    : spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  const started = Date.now();
+  await waitForReady(child, port, options.timeoutMs ?? 180_000, Boolean(options.detached));
+  log(`aidgraph: Neo4j ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s (heap ${heapMb} MiB, page cache ${pageCacheMb} MiB, data ${dataDir})`);
+  if (options.detached) child.unref();
+
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    username: 'neo4j',
+    password,
+    port,
+    dataDir,
+    pid: child.pid ?? -1,
+    stop: () => stopChild(child, options.ephemeral ? dataDir : undefined),
+  };
+}
+
+function waitForReady(child: ChildProcess, port: number, timeoutMs: number, detached: boolean): Promise<void> {
+  return new Promise((resolveReady, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`Neo4j did not open Bolt on port ${port} within ${timeoutMs / 1000} s`)), timeoutMs);
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolveReady();
+    };
+    const fail = (error: Error) => {
+      child.kill('SIGKILL');
+      done(error);
+    };
+    const onExit = (code: number | null) =>
+      done(new Error(`Neo4j exited (code ${code}) before it was ready. Last output:\n${output.slice(-3000)}`));
+    child.on('exit', onExit);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(READY_MARK)) done();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    // A detached child writes to its log file instead: probe the port.
+    const poll = setInterval(() => {
+      if (detached) void canConnect(port).then((ok) => ok && done());
+    }, 250);
+  });
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolveConnect) => {
+    import('node:net').then(({ connect }) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => { socket.destroy(); resolveConnect(true); });
+      socket.once('error', () => resolveConnect(false));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess, removeDir?: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(killer);
+  }
+  if (removeDir) rmSync(removeDir, { recursive: true, force: true });
+}

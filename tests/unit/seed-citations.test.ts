@@ -225,20 +225,29 @@ describe('seed citations', () => {
   });
 
   it('describes records in the curators own words (no run of 8+ words copied from the article)', () => {
-    const words = (t: string) =>
+    // Runs made only of capitalised words and connectors are proper names or titles ("Deputy
+    // Assistant Secretary of Defense for Security Cooperation"): naming them is not copying.
+    const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'to', 'on', 'in', 'a', 'at', 'de', 'u', 's']);
+    const tokens = (t: string) =>
       t
-        .toLowerCase()
         .replace(/[’‘]/g, "'")
-        .replace(/[^a-z0-9' ]+/g, ' ')
+        .replace(/[^A-Za-z0-9' ]+/g, ' ')
         .split(/\s+/)
         .filter(Boolean);
-    const N = 8;
+    const words = (t: string) => tokens(t).map((w) => w.toLowerCase());
+    const isName = (run: string[]) => run.every((w) => /^[A-Z0-9]/.test(w) || CONNECTORS.has(w.toLowerCase()));
+    const N = Number(process.env.AIDGRAPH_COPY_RUN ?? 8);
     const shingles = new Set<string>();
+    const names = new Set<string>();
     const texts = [...[...ix.sections.values()].flatMap((s) => s.paragraphs), ...ix.notes.values()];
     for (const t of texts) {
-      const w = words(t);
-      for (let i = 0; i + N <= w.length; i++) shingles.add(w.slice(i, i + N).join(' '));
+      const w = tokens(t);
+      for (let i = 0; i + N <= w.length; i++) {
+        const run = w.slice(i, i + N);
+        (isName(run) ? names : shingles).add(run.join(' ').toLowerCase());
+      }
     }
+    for (const n of names) shingles.delete(n); // capitalised anywhere in the article: a name
     const problems: string[] = [];
     for (const f of cited) {
       records.get(f)!.forEach((row, i) => {

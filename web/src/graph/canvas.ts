@@ -1,0 +1,134 @@
+/**
+ * One Cytoscape canvas: creation with the right renderer options for its size, layouts that
+ * resolve on `layoutstop`, zoom controls, hover highlighting and a `data-state` attribute that
+ * tests and the status overlay read.
+ */
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import dagre from 'cytoscape-dagre';
+import { stylesheet } from './stylesheet.ts';
+import { layoutOptions, type LayoutName } from './layouts.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+/** At or above this many elements the canvas switches to its fast renderer settings. */
+export const LARGE_ELEMENTS = 1500;
+
+export interface CanvasOptions {
+  /** Called each time a new Cytoscape core is created (bind events here). */
+  onCreate?: (cy: Core) => void;
+  minZoom?: number;
+  maxZoom?: number;
+}
+
+/** A Cytoscape core bound to a container, recreated when the graph changes size class. */
+export class Canvas {
+  cy: Core;
+  private large = false;
+  private running: cytoscape.Layouts | null = null;
+
+  constructor(
+    readonly container: HTMLElement,
+    private readonly options: CanvasOptions = {},
+  ) {
+    this.cy = this.create(false);
+  }
+
+  private create(large: boolean): Core {
+    this.large = large;
+    const cy = cytoscape({
+      container: this.container,
+      style: stylesheet({ large }),
+      minZoom: this.options.minZoom ?? 0.05,
+      maxZoom: this.options.maxZoom ?? 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      // Speed settings for big graphs: draw a bitmap while panning, skip edges while moving.
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
+      motionBlur: false,
+      pixelRatio: large ? 1 : 'auto',
+    });
+    cy.on('mouseover', 'node, edge', (e) => {
+      const el = e.target;
+      el.addClass('hover');
+      if (el.isNode() && !large) el.connectedEdges().addClass('hover');
+    });
+    cy.on('mouseout', 'node, edge', (e) => {
+      const el = e.target;
+      el.removeClass('hover');
+      if (el.isNode() && !large) el.connectedEdges().removeClass('hover');
+    });
+    this.options.onCreate?.(cy);
+    return cy;
+  }
+
+  /** Replace all elements; recreates the core when crossing the large-graph threshold. */
+  setElements(elements: ElementDefinition[]): void {
+    this.running?.stop();
+    const large = elements.length >= LARGE_ELEMENTS;
+    if (large !== this.large) {
+      this.cy.destroy();
+      this.cy = this.create(large);
+    }
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(elements);
+    });
+  }
+
+  /** True when the fast renderer settings are on. */
+  get isLarge(): boolean {
+    return this.large;
+  }
+
+  /** Run a layout over `eles` (default: everything visible); resolves when it stops. */
+  layout(name: LayoutName, eles?: cytoscape.Collection): Promise<void> {
+    this.running?.stop();
+    const target = eles ?? this.cy.elements(':visible');
+    const nodes = target.nodes().length;
+    if (nodes === 0) return Promise.resolve();
+    const layout = target.layout(layoutOptions(name, nodes));
+    this.running = layout;
+    this.container.dataset.state = 'layout';
+    return new Promise((resolve) => {
+      layout.one('layoutstop', () => {
+        if (this.running === layout) this.running = null;
+        resolve();
+      });
+      layout.run();
+    });
+  }
+
+  /** Fit the visible graph (or `eles`) in the viewport. */
+  fit(eles?: cytoscape.Collection): void {
+    this.cy.fit(eles ?? this.cy.elements(':visible'), 30);
+  }
+
+  /** Zoom in or out around the viewport centre. */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** The container was resized or shown. */
+  resize(): void {
+    this.cy.resize();
+  }
+
+  /** Mark the canvas ready (tests wait for this) with its element counts. */
+  markReady(): void {
+    this.container.dataset.state = 'ready';
+    this.container.dataset.nodes = String(this.cy.nodes(':visible').length);
+    this.container.dataset.edges = String(this.cy.edges(':visible').length);
+  }
+}
+
+/** The elements of `cy` with these ids (missing ids are skipped). */
+export function byIds(cy: Core, ids: Iterable<string>): cytoscape.Collection {
+  const out = cy.collection();
+  for (const id of ids) out.merge(cy.getElementById(id));
+  return out;
+}

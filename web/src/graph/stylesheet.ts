@@ -1,0 +1,108 @@
+/**
+ * The Cytoscape stylesheet, built from the visual vocabulary in kinds.ts.
+ * `large` trades looks for speed: straight edges, labels only when zoomed in.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { KIND_STYLES } from './kinds.ts';
+
+export interface StyleOptions {
+  /** Thousands of elements: cheaper edges and later labels. */
+  large: boolean;
+}
+
+/** Build the stylesheet. */
+export function stylesheet({ large }: StyleOptions): StylesheetJson {
+  const kindRules = Object.entries(KIND_STYLES).map(([kind, style]) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { shape: style.shape },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        width: 26,
+        height: 26,
+        label: 'data(label)',
+        'font-size': 11,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        color: '#1d2733',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
+        // Labels appear once the zoom makes them at least this many pixels tall.
+        'min-zoomed-font-size': large ? 14 : 7,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'overlay-padding': 4,
+      },
+    },
+    ...kindRules,
+    { selector: 'node[kind = "State"]', style: { width: 34, height: 34 } },
+    { selector: 'node[kind = "Authority"]', style: { width: 30, height: 22 } },
+    {
+      selector: 'node.hover',
+      style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' },
+    },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 30 } },
+    { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#374151', 'border-style': 'double' } },
+    { selector: 'node.focus-root', style: { 'border-width': 5, 'border-color': '#f59e0b' } },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#f3f4f6',
+        'border-color': '#6b7280',
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        width: 'label',
+        height: 20,
+        padding: '4px',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'text-outline-width': 0,
+        'font-size': 10,
+        color: '#374151',
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': large ? 'straight' : 'bezier',
+        opacity: 0.75,
+        label: 'data(label)',
+        'font-size': 9,
+        color: '#374151',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': large ? 16 : 11,
+      },
+    },
+    { selector: 'edge[lineStyle = "dashed"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[lineStyle = "dotted"]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.money', style: { opacity: 0.65 } },
+    { selector: 'edge.more-link', style: { 'line-style': 'dashed', 'line-color': '#9ca3af', 'target-arrow-shape': 'none', width: 1, label: '' } },
+    { selector: 'edge.hover, edge:selected', style: { opacity: 1, 'min-zoomed-font-size': 0, 'z-index': 25, 'font-size': 10 } },
+    { selector: 'edge:selected', style: { 'overlay-color': '#111827', 'overlay-opacity': 0.12 } },
+    { selector: 'node.col-donor', style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -8, 'text-margin-y': 0, 'text-max-width': '220px' } },
+    { selector: 'node.col-recipient', style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 8, 'text-margin-y': 0, 'text-max-width': '220px' } },
+    { selector: 'node.col-authority', style: { 'text-max-width': '200px' } },
+    { selector: '.is-hidden, .focus-out', style: { display: 'none' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f59e0b', 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.path', style: { opacity: 1, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 5, 'z-index': 40, 'min-zoomed-font-size': 0 } },
+  ] as StylesheetJson;
+}

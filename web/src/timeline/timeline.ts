@@ -1,0 +1,130 @@
+/**
+ * The timeline: show the network for all years, as of one year, or between two years, with the
+ * dated events of the graph marked on the track (click one to focus it).
+ */
+import { h, setChildren, debounce } from '../ui/dom.ts';
+import type { ViewState, YearMode } from '../state/view-state.ts';
+
+export interface TimelineEvent {
+  id: string;
+  name: string;
+  year: number;
+}
+
+export interface TimelineEvents {
+  change(patch: Partial<ViewState>): void;
+  focusEvent(id: string): void;
+}
+
+/** Year slider(s) with event marks. */
+export class Timeline {
+  private min = 1960;
+  private max = new Date().getFullYear();
+  private marks: TimelineEvent[] = [];
+  private readonly emit: (patch: Partial<ViewState>) => void;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly events: TimelineEvents,
+  ) {
+    // Sliders fire many input events; the API is asked once the hand rests.
+    this.emit = debounce((patch: Partial<ViewState>) => this.events.change(patch), 300);
+  }
+
+  /** Set the span of the slider from the years present in the data, and the event marks. */
+  setData(years: number[], marks: TimelineEvent[]): void {
+    const valid = years.filter((y) => Number.isFinite(y) && y > 1800 && y < 2200);
+    if (valid.length) {
+      this.min = Math.floor(Math.min(...valid, this.max) / 5) * 5;
+      this.max = Math.max(new Date().getFullYear(), ...valid);
+    }
+    this.marks = marks;
+  }
+
+  /** Draw for `state`. */
+  render(state: ViewState): void {
+    const mode = state.yearMode;
+    const from = clamp(state.yearFrom ?? this.min, this.min, this.max);
+    const to = clamp(state.yearTo ?? this.max, this.min, this.max);
+    const modeButtons = (['all', 'asof', 'between'] as YearMode[]).map((m) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'seg',
+          'aria-pressed': String(mode === m),
+          'data-mode': m,
+          onclick: () => {
+            if (m === 'all') this.events.change({ yearMode: 'all', yearFrom: undefined, yearTo: undefined });
+            else if (m === 'asof') this.events.change({ yearMode: 'asof', yearFrom: state.yearFrom ?? this.max, yearTo: state.yearFrom ?? this.max });
+            else this.events.change({ yearMode: 'between', yearFrom: state.yearFrom ?? this.min, yearTo: state.yearTo ?? this.max });
+          },
+        },
+        m === 'all' ? 'All years' : m === 'asof' ? 'As of' : 'Between',
+      ),
+    );
+
+    const readout = h('output', { class: 'year-readout', id: 'year-readout' }, mode === 'all' ? `${this.min}–${this.max}` : mode === 'asof' ? `as of ${from}` : `${from}–${to}`);
+    const slider = (label: string, value: number, onInput: (v: number) => void) =>
+      h('input', {
+        type: 'range',
+        min: this.min,
+        max: this.max,
+        step: 1,
+        value,
+        'aria-label': label,
+        disabled: mode === 'all',
+        oninput: (e: Event) => onInput(Number((e.target as HTMLInputElement).value)),
+      });
+
+    let fromValue = from;
+    let toValue = to;
+    const sliders =
+      mode === 'between'
+        ? [
+            slider('From year', from, (v) => {
+              fromValue = Math.min(v, toValue);
+              readout.textContent = `${fromValue}–${toValue}`;
+              this.emit({ yearFrom: fromValue, yearTo: toValue });
+            }),
+            slider('To year', to, (v) => {
+              toValue = Math.max(v, fromValue);
+              readout.textContent = `${fromValue}–${toValue}`;
+              this.emit({ yearFrom: fromValue, yearTo: toValue });
+            }),
+          ]
+        : [
+            slider('Year', mode === 'asof' ? from : this.max, (v) => {
+              readout.textContent = `as of ${v}`;
+              this.emit({ yearFrom: v, yearTo: v });
+            }),
+          ];
+
+    const span = this.max - this.min || 1;
+    const marks = h(
+      'div',
+      { class: 'event-marks', 'aria-label': 'Events' },
+      ...this.marks.map((m) =>
+        h('button', {
+          type: 'button',
+          class: 'event-mark',
+          style: `left:${(((m.year - this.min) / span) * 100).toFixed(2)}%`,
+          title: `${m.year}: ${m.name}`,
+          'aria-label': `Event ${m.year}: ${m.name}`,
+          onclick: () => this.events.focusEvent(m.id),
+        }),
+      ),
+    );
+
+    setChildren(
+      this.host,
+      h('div', { class: 'timeline-modes', role: 'group', 'aria-label': 'Year filter' }, ...modeButtons),
+      h('div', { class: `timeline-track mode-${mode}` }, ...sliders, marks),
+      readout,
+    );
+  }
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}

@@ -1,0 +1,157 @@
+/**
+ * The loader's command line.
+ *   npm run seed [-- OPTIONS]           loads seed/data (the curated article data)
+ *   npm run import -- PATH [OPTIONS]    loads an analyst's folder in the same format
+ * Exit codes: 0 loaded (or valid, with --dry-run); 1 invalid input (every problem listed,
+ * nothing written); 2 usage, configuration or database error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem } from './model/problems.ts';
+import { ConnectionConfigError, connectionFromEnv, createLoaderDriver } from './loader/connection.ts';
+import { DEFAULT_BATCH_SIZE, InvalidDatasetError, loadDataset, type LoadProgress } from './loader/load.ts';
+import { formatSummary } from './loader/summary.ts';
+
+const SEED_DIR = resolve(import.meta.dirname, 'data');
+/** Below this many records no progress is printed. */
+const PROGRESS_THRESHOLD = 5_000;
+
+const HELP = `Load a data set folder into Neo4j.
+
+Usage:
+  npm run seed [-- OPTIONS]            load seed/data, the curated article data set
+  npm run import -- PATH [OPTIONS]     load the folder PATH (same format, see seed/README.md)
+
+Options:
+  --dry-run          validate (and, when NEO4J_URI is set, compare with the database) without writing
+  --reset            wipe the whole database first (every node and relationship), then load
+  --batch-size N     records per transaction (default ${DEFAULT_BATCH_SIZE})
+  --database NAME    database to load into (default: NEO4J_DATABASE, else neo4j)
+  -h, --help         show this help
+
+Environment:
+  NEO4J_URI          e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io (required)
+  NEO4J_USERNAME     (required)
+  NEO4J_PASSWORD     (required)
+  NEO4J_DATABASE     default neo4j
+
+Loading is idempotent: records already stored with the same content are left unchanged, so
+running it again reports everything unchanged. Each batch is one transaction; after an
+interruption, run the same command again.
+
+Exit codes: 0 done, 1 invalid input (every problem is listed, nothing is written),
+2 usage, configuration or database error.`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean' },
+      reset: { type: 'boolean' },
+      'batch-size': { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) return { help: true as const };
+  let dir: string;
+  if (command === 'seed') {
+    if (rest.length > 0) throw new UsageError(`seed takes no folder (got ${rest.join(' ')}); use npm run import -- PATH`);
+    dir = SEED_DIR;
+  } else if (command === 'import') {
+    if (rest.length !== 1) throw new UsageError('import needs exactly one folder: npm run import -- PATH');
+    dir = resolve(rest[0]);
+  } else {
+    throw new UsageError(`unknown command "${command ?? ''}": use seed or import`);
+  }
+  let batchSize = DEFAULT_BATCH_SIZE;
+  if (values['batch-size'] !== undefined) {
+    batchSize = Number(values['batch-size']);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+      throw new UsageError(`--batch-size must be a whole number from 1 to 100000, got "${values['batch-size']}"`);
+    }
+  }
+  return { help: false as const, dir, batchSize, dryRun: values['dry-run'] ?? false, reset: values.reset ?? false, database: values.database };
+}
+
+/** Progress on stderr: at most one line a second, overwritten in place on a terminal. */
+function progressPrinter(): { onProgress: (p: LoadProgress) => void; finish: () => void } {
+  let last = 0;
+  let printed = false;
+  const tty = process.stderr.isTTY;
+  return {
+    onProgress(p) {
+      if (p.total < PROGRESS_THRESHOLD) return;
+      const now = Date.now();
+      if (now - last < 1000 && p.done < p.total) return;
+      last = now;
+      const pct = ((100 * p.done) / p.total).toFixed(0);
+      const line = `loading ${p.kind}: ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} records (${pct}%), ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} records/s`;
+      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+      printed = true;
+    },
+    finish() {
+      if (printed && tty) process.stderr.write('\n');
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\nRun with --help for usage.\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  // A dry run without NEO4J_URI only validates; anything else needs the connection.
+  const wantsDb = !args.dryRun || Boolean(process.env.NEO4J_URI);
+  let settings;
+  try {
+    settings = wantsDb ? connectionFromEnv(process.env, args.database) : undefined;
+  } catch (err) {
+    if (err instanceof ConnectionConfigError) {
+      process.stderr.write(`configuration error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const driver = settings ? createLoaderDriver(settings) : null;
+  const progress = progressPrinter();
+  process.stderr.write(`${args.dryRun ? 'checking' : 'loading'} ${args.dir}${settings ? ` into ${settings.uri} (database ${settings.database})` : ''}\n`);
+  try {
+    if (driver) await driver.verifyConnectivity({ database: settings!.database });
+    const summary = await loadDataset(driver, args.dir, {
+      database: settings?.database,
+      reset: args.reset,
+      dryRun: args.dryRun,
+      batchSize: args.batchSize,
+      onProgress: progress.onProgress,
+    });
+    progress.finish();
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    return 0;
+  } catch (err) {
+    progress.finish();
+    if (err instanceof InvalidDatasetError) {
+      process.stderr.write(`${args.dir} is not a valid data set: ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}, nothing was written.\n`);
+      for (const p of err.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+      return 1;
+    }
+    process.stderr.write(`load failed: ${(err as Error).message}\n`);
+    process.stderr.write('Every completed batch is committed and no batch is half-applied: fix the cause and run the same command again.\n');
+    return 2;
+  } finally {
+    await driver?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

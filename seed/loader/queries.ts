@@ -1,0 +1,139 @@
+/**
+ * The loading queries. Each takes `$rows` (see rows.ts), decides per row whether the record is
+ * new (`created`), differs from what is stored (`updated`, by `hash`) or is the same
+ * (`unchanged`, left untouched), writes only the first two, and returns the counts.
+ * Labels and relationship types are spliced only from constants of the allow-list.
+ */
+import { ACTOR_KINDS, isRelationshipType, type ActorKind, type RelationshipType } from '../model/relationship-types.ts';
+
+/** Every label an entity may carry; an update removes them all and sets the record's own. */
+const ENTITY_KIND_LABELS = ['Actor', 'Authority', 'Event', ...ACTOR_KINDS].join(':');
+
+/** Per-row status from the stored node (or relationship) `old`. */
+const STATUS = `CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS status`;
+const COUNTS = `RETURN sum(CASE status WHEN 'created' THEN 1 ELSE 0 END) AS created,
+       sum(CASE status WHEN 'updated' THEN 1 ELSE 0 END) AS updated,
+       sum(CASE status WHEN 'unchanged' THEN 1 ELSE 0 END) AS unchanged`;
+
+/** Labels of an entity group, from constants only. */
+export type EntityGroup = ActorKind | 'Authority' | 'Event';
+const GROUP_LABELS: Record<EntityGroup, string> = {
+  ...(Object.fromEntries(ACTOR_KINDS.map((k) => [k, `Actor:${k}`])) as Record<ActorKind, string>),
+  Authority: 'Authority',
+  Event: 'Event',
+};
+
+/** Upserts entities of one group (`:Entity:Actor:<Kind>`, `:Entity:Authority`, `:Entity:Event`). */
+export function entityUpsert(group: EntityGroup): string {
+  return `UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {id: row.id})
+WITH row, ${STATUS}
+CALL (row, status) {
+  WITH row WHERE status <> 'unchanged'
+  MERGE (n:Entity {id: row.id})
+  REMOVE n:${ENTITY_KIND_LABELS}
+  SET n = row.props, n:${GROUP_LABELS[group]}
+}
+${COUNTS}`;
+}
+
+/** Dry run of entityUpsert: the counts without writing. */
+export const ENTITY_DIFF = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Entity {id: row.id})
+WITH row, ${STATUS}
+${COUNTS}`;
+
+/** Upserts sources. */
+export const SOURCE_UPSERT = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Source {id: row.id})
+WITH row, ${STATUS}
+CALL (row, status) {
+  WITH row WHERE status <> 'unchanged'
+  MERGE (s:Source {id: row.id})
+  SET s = row.props
+}
+${COUNTS}`;
+
+export const SOURCE_DIFF = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Source {id: row.id})
+WITH row, ${STATUS}
+${COUNTS}`;
+
+/**
+ * Upserts funding flows with their PROVIDED, TO and UNDER edges; an updated flow loses its old
+ * edges first. After every row is written (the aggregation is the barrier), changed flows are
+ * linked to their wider flow, which is in this batch or an earlier one (rows are parents-first).
+ */
+export const FUNDING_UPSERT = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Funding {id: row.id})
+WITH row, old, ${STATUS}
+CALL (old, status) {
+  WITH old WHERE status = 'updated'
+  OPTIONAL MATCH (old)-[out:TO|UNDER|PART_OF]->()
+  DELETE out
+  WITH DISTINCT old
+  OPTIONAL MATCH ()-[provided:PROVIDED]->(old)
+  DELETE provided
+}
+CALL (row, status) {
+  WITH row WHERE status <> 'unchanged'
+  MERGE (f:Funding {id: row.id})
+  SET f = row.props
+  WITH row, f
+  MATCH (donor:Entity {id: row.donorId})
+  MATCH (recipient:Entity {id: row.recipientId})
+  CREATE (donor)-[:PROVIDED]->(f)-[:TO]->(recipient)
+  WITH row, f
+  MATCH (authority:Entity {id: row.authorityId})
+  CREATE (f)-[:UNDER]->(authority)
+}
+WITH collect(status) AS statuses,
+     collect(CASE WHEN status <> 'unchanged' AND row.partOf IS NOT NULL THEN row END) AS linking
+CALL (linking) {
+  UNWIND linking AS row
+  MATCH (f:Funding {id: row.id})
+  MATCH (wider:Funding {id: row.partOf})
+  MERGE (f)-[:PART_OF]->(wider)
+}
+RETURN size([s IN statuses WHERE s = 'created']) AS created,
+       size([s IN statuses WHERE s = 'updated']) AS updated,
+       size([s IN statuses WHERE s = 'unchanged']) AS unchanged`;
+
+export const FUNDING_DIFF = `UNWIND $rows AS row
+OPTIONAL MATCH (old:Funding {id: row.id})
+WITH row, ${STATUS}
+${COUNTS}`;
+
+function checkedType(type: RelationshipType): string {
+  if (!isRelationshipType(type)) throw new Error(`not an allowed relationship type: ${String(type)}`);
+  return type;
+}
+
+/**
+ * Upserts relationships of one type, found by `key` (indexed per type). A changed relationship
+ * is deleted and created again, so that changed endpoints move it.
+ */
+export function relationshipUpsert(type: RelationshipType): string {
+  const t = checkedType(type);
+  return `UNWIND $rows AS row
+OPTIONAL MATCH ()-[old:${t} {key: row.key}]->()
+WITH row, old, ${STATUS}
+CALL (row, old, status) {
+  WITH row, old WHERE status <> 'unchanged'
+  FOREACH (stale IN CASE WHEN old IS NULL THEN [] ELSE [old] END | DELETE stale)
+  WITH row
+  MATCH (a:Entity {id: row.from})
+  MATCH (b:Entity {id: row.to})
+  CREATE (a)-[r:${t}]->(b)
+  SET r = row.props
+}
+${COUNTS}`;
+}
+
+export function relationshipDiff(type: RelationshipType): string {
+  const t = checkedType(type);
+  return `UNWIND $rows AS row
+OPTIONAL MATCH ()-[old:${t} {key: row.key}]->()
+WITH row, ${STATUS}
+${COUNTS}`;
+}

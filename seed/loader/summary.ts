@@ -1,0 +1,51 @@
+/** What a load did, per record kind, and how to print it. */
+import { RECORD_KINDS, type RecordKind } from '../model/types.ts';
+
+/** Counts of one kind of record. */
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The result of loadDataset. */
+export interface LoadSummary {
+  /** Per record kind (sources, actors, authorities, events, relationships, funding). */
+  counts: Record<RecordKind, Counts>;
+  total: Counts;
+  /** Rows written or compared (= records). */
+  rows: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  /** True when nothing was written (validation, and a comparison with the database when one was given). */
+  dryRun: boolean;
+  /** With `reset`: what was wiped before loading. */
+  deleted?: { nodes: number; relationships: number };
+}
+
+export function zeroCounts(): Counts {
+  return { created: 0, updated: 0, unchanged: 0 };
+}
+
+export function addCounts(into: Counts, more: Counts): void {
+  into.created += more.created;
+  into.updated += more.updated;
+  into.unchanged += more.unchanged;
+}
+
+/** A plain-text table of the summary, one line per kind, then the total and timing. */
+export function formatSummary(s: LoadSummary): string {
+  const rows: string[][] = [['kind', 'created', 'updated', 'unchanged']];
+  for (const kind of RECORD_KINDS) {
+    const c = s.counts[kind];
+    rows.push([kind, String(c.created), String(c.updated), String(c.unchanged)]);
+  }
+  rows.push(['total', String(s.total.created), String(s.total.updated), String(s.total.unchanged)]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(rows[rows.length - 1])];
+  if (s.deleted) out.unshift(`reset: deleted ${s.deleted.nodes} nodes and ${s.deleted.relationships} relationships`);
+  const secs = (s.elapsedMs / 1000).toFixed(2);
+  out.push(`${s.dryRun ? 'dry run (nothing written): ' : ''}${s.rows} records in ${secs} s (${Math.round(s.rowsPerSecond)} records/s)`);
+  return out.join('\n');
+}

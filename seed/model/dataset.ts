@@ -1,0 +1,63 @@
+/**
+ * Reading and validating a data set folder: `readDataset(dir)` reads every data file,
+ * `validateDataset(raw)` checks every record and every reference and reports all problems at once.
+ */
+import { readFileSync } from 'node:fs';
+import { crossCheck, type CrossCheckOptions, type Located, type ParsedSet } from './cross-checks.ts';
+import { parseRecord } from './parse-record.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import { findDataFiles } from './read/files.ts';
+import { readCsvRecords } from './read/csv-file.ts';
+import { readYamlRecords } from './read/yaml-file.ts';
+import { emptyDataset, RECORD_KINDS, type Dataset, type RawDataset, type RawRecord, type RecordKind } from './types.ts';
+
+/** The outcome of validation: `ok` when there is no problem; `dataset` holds the valid records. */
+export interface ValidationResult {
+  ok: boolean;
+  problems: Problem[];
+  dataset: Dataset;
+}
+
+/** Reads every data file of `dir` into raw records (file order: kind, then name). */
+export function readDataset(dir: string): RawDataset {
+  const { files, problems } = findDataFiles(dir);
+  const records: RawRecord[] = [];
+  const order = (k: RecordKind): number => RECORD_KINDS.indexOf(k);
+  for (const file of [...files].sort((a, b) => order(a.kind) - order(b.kind) || (a.name < b.name ? -1 : 1))) {
+    let text: string;
+    try {
+      text = readFileSync(file.path, 'utf8');
+    } catch (err) {
+      problems.push({ file: file.name, message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const read = file.format === 'csv' ? readCsvRecords(file.name, file.kind, text) : readYamlRecords(file.name, file.kind, text);
+    records.push(...read.records);
+    problems.push(...read.problems);
+  }
+  return { dir, records, problems };
+}
+
+/**
+ * Validates a data set (a folder path, or what readDataset returned). Every problem is reported,
+ * sorted by file and position; `dataset` is complete only when `ok`.
+ */
+export function validateDataset(input: string | RawDataset, options: CrossCheckOptions = {}): ValidationResult {
+  const raw = typeof input === 'string' ? readDataset(input) : input;
+  const problems: Problem[] = [...raw.problems];
+  const parsed = Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as unknown as ParsedSet;
+  for (const record of raw.records) {
+    const { value, problems: found } = parseRecord(record);
+    problems.push(...found);
+    if (value !== undefined) (parsed[record.kind] as Located<unknown>[]).push({ value, loc: record.loc });
+  }
+  const checked = crossCheck(parsed, options);
+  problems.push(...checked.problems);
+  const ok = problems.length === 0;
+  return { ok, problems: sortProblems(problems), dataset: ok ? checked.dataset : { ...emptyDataset(), ...checked.dataset } };
+}
+
+/** Number of records of each kind. */
+export function countRecords(dataset: Dataset): Record<RecordKind, number> {
+  return Object.fromEntries(RECORD_KINDS.map((k) => [k, dataset[k].length])) as Record<RecordKind, number>;
+}

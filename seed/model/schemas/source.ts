@@ -1,0 +1,46 @@
+/** Schema of a source record (sources.yaml): an article, one of its sections, a cited work. */
+import { z } from 'zod';
+import { SOURCE_KINDS, type SourceRecord } from '../types.ts';
+import { boolField, enumField, idField, intField, intListField, textField } from './fields.ts';
+
+export const sourceSchema = z
+  .strictObject({
+    id: idField,
+    kind: enumField(SOURCE_KINDS, 'source kind'),
+    title: textField.optional(),
+    author: textField.optional(),
+    publisher: textField.optional(),
+    date: textField.optional(),
+    url: z.url({ error: 'expected a URL (http://... or https://...)' }).optional(),
+    partOf: idField.optional(),
+    essay: intField(0, 1000, 'an essay number').optional(),
+    heading: textField.optional(),
+    paragraphs: intField(0, 100000, 'a paragraph count').optional(),
+    footnotes: intListField('footnote numbers').optional(),
+    footnoteCount: intField(0, 100000, 'a footnote count').optional(),
+    default: boolField.optional(),
+    note: textField.optional(),
+  })
+  .refine((s) => s.kind !== 'SECTION' || s.partOf !== undefined, {
+    error: 'a SECTION needs partOf: the id of the document it belongs to',
+    path: ['partOf'],
+  })
+  .transform(
+    (s): SourceRecord => ({
+      id: s.id,
+      kind: s.kind,
+      title: s.title ?? null,
+      author: s.author ?? null,
+      publisher: s.publisher ?? null,
+      date: s.date ?? null,
+      url: s.url ?? null,
+      partOf: s.partOf ?? null,
+      essay: s.essay ?? null,
+      heading: s.heading ?? null,
+      paragraphs: s.paragraphs ?? null,
+      footnotes: s.footnotes ?? [],
+      footnoteCount: s.footnoteCount ?? null,
+      isDefault: s.default ?? false,
+      note: s.note ?? null,
+    }),
+  );

@@ -32,7 +32,21 @@ export interface CrossCheckOptions {
    * References may point to them; their ids may not be reused for another kind of record.
    */
   known?: ReadonlyMap<string, KnownKind>;
+  /** Records of the set that failed their own checks: references to them raise no second problem. */
+  failed?: ReadonlyMap<string, KnownKind>;
+  /** Kinds whose files could not be read: references expecting them are not checked. */
+  unreadable?: ReadonlySet<KnownKind['kind']>;
 }
+
+/** The KnownKind of each record kind. */
+export const KIND_NOUN = {
+  sources: 'source',
+  actors: 'actor',
+  authorities: 'authority',
+  events: 'event',
+  relationships: 'relationship',
+  funding: 'funding',
+} as const satisfies Record<RecordKind, KnownKind['kind']>;
 
 const NOUN: Record<KnownKind['kind'], string> = {
   source: 'a source',
@@ -76,6 +90,9 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
   }
 
   const lookup = (id: string): KnownKind | undefined => ids.get(id)?.known ?? options.known?.get(id);
+  /** A reference to a record that failed, or to a kind whose file is unreadable: already reported. */
+  const isUnverifiable = (ref: string, kinds: readonly KnownKind['kind'][]): boolean =>
+    options.failed?.has(ref) === true || (!lookup(ref) && kinds.some((k) => options.unreadable?.has(k)));
   const expect = (
     loc: Location,
     recordId: string | undefined,
@@ -84,6 +101,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
     kinds: readonly KnownKind['kind'][],
     extra?: (k: KnownKind) => string | undefined,
   ): void => {
+    if (isUnverifiable(ref, kinds)) return;
     const found = lookup(ref);
     const want = kinds.map((k) => NOUN[k]).join(' or ');
     if (!found) {
@@ -128,13 +146,22 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
   }
 
   // 3. Citations: resolve the source, check section, paragraph and footnotes.
+  const sourcesUnreadable = options.unreadable?.has('source') === true;
   const resolveCitations = (cites: CitationInput[], loc: Location, recordId: string | undefined): Citation[] => {
+    if (sourcesUnreadable) {
+      // Without readable sources nothing can be resolved; the file problem is already reported.
+      return cites.map((c) => ({ source: c.source ?? '', section: c.section, paragraphs: c.paragraphs, footnotes: c.footnotes }));
+    }
     if (cites.length === 0) {
       problems.push(problemAt(loc, 'no citation: every record cites where it comes from (YAML: cite; CSV: source, section, paragraph, footnotes columns)', recordId));
       return [];
     }
     const out: Citation[] = [];
     cites.forEach((c, i) => {
+      if ((c.section !== null && options.failed?.has(c.section)) || (c.source !== null && options.failed?.has(c.source))) {
+        out.push({ source: c.source ?? '', section: c.section, paragraphs: c.paragraphs, footnotes: c.footnotes });
+        return; // the source record itself is reported
+      }
       const label = cites.length > 1 ? `cite[${i + 1}]` : 'citation';
       const section = c.section !== null ? sourceById.get(c.section) : undefined;
       const knownSection = c.section !== null && !section ? options.known?.get(c.section) : undefined;
@@ -204,6 +231,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
       ['from', value.from, rule.from],
       ['to', value.to, rule.to],
     ] as const) {
+      if (isUnverifiable(ref, kinds)) continue;
       const found = lookup(ref);
       if (!found) {
         problems.push(problemAt(loc, `${field}: '${ref}' is not defined (expected the id of ${describeKinds(kinds)})`, rid));

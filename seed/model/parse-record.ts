@@ -11,6 +11,7 @@ import { fundingSchema } from './schemas/funding.ts';
 import { relationshipSchema } from './schemas/relationship.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { describe } from './schemas/fields.ts';
+import { ALLOWED_FIELDS, FLAT_CITATION } from './fields-by-kind.ts';
 
 /** The schema of each record kind. */
 export const RECORD_SCHEMAS = {
@@ -24,16 +25,6 @@ export const RECORD_SCHEMAS = {
 
 export type ParsedRecordOf<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
 
-/** Fields each kind accepts (normalised names), for "unknown field" messages. */
-const ALLOWED: Record<RecordKind, string[]> = {
-  sources: ['id', 'kind', 'title', 'author', 'publisher', 'date', 'url', 'partOf', 'essay', 'heading', 'paragraphs', 'footnotes', 'footnoteCount', 'default', 'note'],
-  actors: ['id', 'kind', 'name', 'aliases', 'country', 'description', 'note', 'cite'],
-  authorities: ['id', 'kind', 'name', 'aliases', 'citation', 'title', 'enacted', 'description', 'note', 'cite'],
-  events: ['id', 'name', 'aliases', 'year', 'yearEnd', 'description', 'note', 'cite'],
-  relationships: ['id', 'type', 'from', 'to', 'start', 'end', 'note', 'cite'],
-  funding: ['id', 'donor', 'recipient', 'authority', 'amountUsd', 'fyStart', 'fyEnd', 'precision', 'basis', 'partOf', 'purpose', 'note', 'cite'],
-};
-const FLAT_CITATION = ['source', 'section', 'paragraph', 'footnotes'];
 
 /** Parses a raw record; returns the typed record, or the problems that stop it. */
 export function parseRecord<K extends RecordKind>(
@@ -51,15 +42,16 @@ export function parseRecord<K extends RecordKind>(
   if (result.success) return { value: result.data as ParsedRecordOf<K>, problems: [] };
 
   const spell = (key: string): string => raw.spelling?.[key] ?? key;
+  /** `footnotes[2]`, `cite[1].section`: 1-based list positions, names as the file spells them. */
+  const joinPath = (path: PropertyKey[]): string =>
+    path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p + 1}]` : `${out}${out ? '.' : ''}${spell(String(p))}`), '');
   const fieldName = (path: PropertyKey[]): string => {
-    if (path[0] === 'cite' && typeof path[1] === 'number') {
-      const rest = path.slice(2).map((p) => spell(String(p)));
-      if (path[1] === flatIndex) return rest.join('.') || 'citation';
-      return `cite[${path[1] + 1}]${rest.length ? `.${rest.join('.')}` : ''}`;
+    if (path[0] === 'cite' && typeof path[1] === 'number' && path[1] === flatIndex) {
+      return joinPath(path.slice(2)) || 'citation';
     }
-    return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : spell(String(p)))).join('.');
+    return joinPath(path);
   };
-  const allowed = [...ALLOWED[raw.kind], ...(isSource ? [] : FLAT_CITATION)].map(spell);
+  const allowed = [...ALLOWED_FIELDS[raw.kind], ...(isSource ? [] : FLAT_CITATION)].map(spell);
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     let message: string;

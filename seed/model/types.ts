@@ -119,6 +119,8 @@ export interface RawRecord {
   format: 'yaml' | 'csv';
   /** Field names as the file spells them (`amount_usd`), by normalised name (`amountUsd`). */
   spelling?: Record<string, string>;
+  /** Set when the record could not be read whole (its problem is already reported). */
+  unusable?: boolean;
 }
 
 /** Everything read from a folder: the records and the problems found while reading. */
@@ -126,6 +128,8 @@ export interface RawDataset {
   dir: string;
   records: RawRecord[];
   problems: import('./problems.ts').Problem[];
+  /** Kinds with a file that could not be read at all (or no sources.yaml): their ids are unknown. */
+  unreadableKinds: RecordKind[];
 }
 
 /** An empty data set. */

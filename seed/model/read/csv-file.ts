@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
 import type { RawRecord, RecordKind } from '../types.ts';
 import { camelKey } from './files.ts';
+import { acceptedFields } from '../fields-by-kind.ts';
 
 interface ParsedRow {
   record: string[];
@@ -14,7 +15,7 @@ export function readCsvRecords(
   file: string,
   kind: RecordKind,
   text: string,
-): { records: RawRecord[]; problems: Problem[] } {
+): { records: RawRecord[]; problems: Problem[]; unreadable: boolean } {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   let rows: ParsedRow[];
@@ -29,9 +30,9 @@ export function readCsvRecords(
     const e = err as Error & { lines?: number };
     const message = `CSV syntax: ${e.message}`;
     problems.push(e.lines !== undefined ? { file, row: e.lines, message } : { file, message });
-    return { records, problems };
+    return { records, problems, unreadable: problems.length > 0 };
   }
-  if (rows.length === 0) return { records, problems };
+  if (rows.length === 0) return { records, problems, unreadable: problems.length > 0 };
   const header = rows[0].record.map((h) => camelKey(h));
   const spelling = Object.fromEntries(header.map((h, i) => [h, rows[0].record[i].trim()]));
   const headerRow = startLine(rows[0]);
@@ -41,7 +42,14 @@ export function readCsvRecords(
     else if (seen.has(h)) problems.push({ file, row: headerRow, message: `header column '${rows[0].record[i]}' appears twice` });
     seen.add(h);
   }
-  if (problems.length > 0) return { records, problems };
+  if (problems.length > 0) return { records, problems, unreadable: problems.length > 0 };
+  // Unknown columns are reported once, at the header, and their cells ignored.
+  const accepted = acceptedFields(kind);
+  const unknown = header.filter((h) => !accepted.includes(h));
+  if (unknown.length > 0) {
+    const names = unknown.map((h) => `'${spelling[h]}'`).join(', ');
+    problems.push({ file, row: headerRow, message: `unknown column${unknown.length > 1 ? 's' : ''} ${names} (allowed: ${accepted.map((a) => snake(a)).join(', ')})` });
+  }
   for (const row of rows.slice(1)) {
     const loc = { file, row: startLine(row) };
     const cells = row.record;
@@ -49,20 +57,26 @@ export function readCsvRecords(
     const fields: Record<string, unknown> = {};
     cells.forEach((cell, i) => {
       const value = cell.trim();
-      if (i < header.length && value !== '') fields[header[i]] = value;
+      if (i < header.length && value !== '' && accepted.includes(header[i])) fields[header[i]] = value;
     });
     if (cells.length !== header.length) {
       const id = typeof fields.id === 'string' ? { id: fields.id } : {};
       problems.push({ ...loc, ...id, message: `row has ${cells.length} cells but the header has ${header.length} columns` });
+      records.push({ kind, loc, fields, format: 'csv', spelling, unusable: true });
       continue;
     }
     records.push({ kind, loc, fields, format: 'csv', spelling });
   }
-  return { records, problems };
+  return { records, problems, unreadable: false };
 }
 
 /** csv-parse reports the line a record ends on; quoted newlines move its start up. */
 function startLine(row: ParsedRow): number {
   const newlines = row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   return row.info.lines - newlines;
+}
+
+/** `amountUsd` -> `amount_usd`, the CSV spelling used in the documentation. */
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

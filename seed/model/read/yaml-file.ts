@@ -9,27 +9,27 @@ export function readYamlRecords(
   file: string,
   kind: RecordKind,
   text: string,
-): { records: RawRecord[]; problems: Problem[] } {
+): { records: RawRecord[]; problems: Problem[]; unreadable: boolean } {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const line = err.linePos?.[0]?.line;
+      const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
       const message = `YAML syntax: ${err.message.split('\n')[0]}`;
       problems.push(line !== undefined ? { file, line, message } : { file, message });
     }
-    return { records, problems };
+    return { records, problems, unreadable: problems.length > 0 };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
-    return { records, problems }; // an empty file holds no records
+    return { records, problems, unreadable: problems.length > 0 }; // an empty file holds no records
   }
   if (!isSeq(root)) {
     const line = root.range ? lineCounter.linePos(root.range[0]).line : 1;
     problems.push({ file, line, message: 'expected a YAML list of records (each item starting with "- ")' });
-    return { records, problems };
+    return { records, problems, unreadable: problems.length > 0 };
   }
   for (const item of root.items) {
     const line = (item as { range?: [number, number, number] }).range
@@ -53,9 +53,9 @@ export function readYamlRecords(
       fields[key] = value;
       spelling[key] = rawKey;
     }
-    if (!bad) records.push({ kind, loc, fields, format: 'yaml', spelling });
+    records.push({ kind, loc, fields, format: 'yaml', spelling, ...(bad ? { unusable: true } : {}) });
   }
-  return { records, problems };
+  return { records, problems, unreadable: false };
 }
 
 function idOf(js: Record<string, unknown>): { id?: string } {

@@ -1,7 +1,8 @@
 /**
  * Vitest global setup: gives every test file a real, seeded Neo4j and a built web page.
  * With NEO4J_URI set, that database is used (and seeded when empty); otherwise a throw-away
- * embedded Neo4j is started on a free port and stopped at the end.
+ * embedded Neo4j is started on a free port and stopped at the end. AIDGRAPH_TEST_DB=none skips
+ * all of it, for `npm run test:unit`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -34,6 +35,8 @@ function buildWebIfStale(): void {
 }
 
 export async function setup(): Promise<void> {
+  // `npm run test:unit`: tests that need no database start none (the others then fail loudly).
+  if (process.env.AIDGRAPH_TEST_DB === 'none') return;
   if (!process.env.NEO4J_URI) {
     embedded = await startEmbeddedNeo4j({ port: 0, ephemeral: true });
     Object.assign(process.env, { NEO4J_URI: embedded.uri, NEO4J_USERNAME: embedded.username, NEO4J_PASSWORD: embedded.password });

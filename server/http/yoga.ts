@@ -1,19 +1,80 @@
-/** PLACEHOLDER (the api engineer replaces this file): the GraphQL handler. */
-import { createSchema, createYoga } from 'graphql-yoga';
+/**
+ * The GraphQL handler: yoga over the merged schema, with graphql-armor limits, a list-aware
+ * cost budget, CSRF prevention, a body limit, masked errors with a stable extensions.code, and
+ * introspection and GraphiQL off in production.
+ */
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import { buildSchema } from '../graphql/schema.ts';
+import { createContext, type GraphQLContext } from '../graphql/context.ts';
+import { ARMOR_LIMITS, armorPlugin } from '../graphql/armor.ts';
+import { csrfPrevention } from '../graphql/plugins/csrf.ts';
+import { bodyLimit } from '../graphql/plugins/body-limit.ts';
+import { listBudget } from '../graphql/plugins/list-budget.ts';
+import { disableIntrospection } from '../graphql/plugins/introspection.ts';
 
-export interface GraphQLDeps { db: Database; config: Config; logger: Logger }
+export interface GraphQLDeps {
+  db: Database;
+  config: Config;
+  logger: Logger;
+}
+
+/** Codes shown to clients as they are; anything else is an internal error and is masked. */
+const EXPECTED_CODES = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'LIMIT_EXCEEDED', 'BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * Keeps expected errors (with their code) and GraphQL's own request errors; masks the rest as
+ * INTERNAL_SERVER_ERROR after logging it.
+ */
+function maskError(logger: Logger, isProduction: boolean) {
+  return (error: unknown, message: string): Error => {
+    if (error instanceof GraphQLError) {
+      const original = error.originalError;
+      const code = error.extensions?.code;
+      if (typeof code === 'string' && EXPECTED_CODES.has(code) && (!original || original instanceof GraphQLError)) return error;
+      if (!original) return error; // parse and validation errors: the request's own fault
+      if (original instanceof GraphQLError) return error;
+      const inner = original as Error & { code?: string };
+      // A transaction that ran out of time is a limit, not a crash.
+      if (inner.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || inner.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
+        return new GraphQLError('The query took longer than the configured timeout; narrow it (smaller depth, limit or year window).', {
+          nodes: error.nodes, path: error.path, extensions: { code: 'LIMIT_EXCEEDED' },
+        });
+      }
+      logger.error({ err: inner, path: error.path }, 'resolver error');
+      return new GraphQLError(isProduction ? message : `${message} (${inner.message})`, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    }
+    logger.error({ err: error }, 'unexpected error');
+    return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  };
+}
 
 /** Creates the yoga instance serving /graphql. */
-export function createGraphQLHandler({ db, config }: GraphQLDeps) {
-  return createYoga({
+export function createGraphQLHandler({ db, config, logger }: GraphQLDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+  const production = config.nodeEnv === 'production';
+  return createYoga<Record<string, unknown>, GraphQLContext>({
     graphqlEndpoint: '/graphql',
-    graphiql: config.nodeEnv !== 'production',
-    schema: createSchema({
-      typeDefs: 'type Query { nodeCount: Int! }',
-      resolvers: { Query: { nodeCount: async () => Number((await db.read('MATCH (n) RETURN count(n) AS c'))[0]?.c ?? 0) } },
-    }),
+    schema: buildSchema(),
+    context: ({ request }) => createContext({ db, config, logger }, request),
+    graphiql: production ? false : { title: 'aidgraph GraphQL', defaultQuery: '{ lineage(id: "section_1206") { entries { generation year authority { name } } } }' },
+    landingPage: false,
+    batching: false,
+    maskedErrors: { maskError: maskError(logger, production) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [
+      csrfPrevention(),
+      bodyLimit(ARMOR_LIMITS.maxBodyBytes),
+      armorPlugin(),
+      listBudget(ARMOR_LIMITS.listBudget),
+      ...(production ? [disableIntrospection()] : []),
+    ],
   });
 }

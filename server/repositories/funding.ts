@@ -32,7 +32,7 @@ export const NO_FILTER: FlowFilter = {
   authority: null, includeDescendants: false, yearFrom: null, yearTo: null, minAmountUsd: null,
 };
 
-interface FilterRefs {
+export interface FilterRefs {
   from: string;
   to: string;
   /** Statement text that binds `authIds` (null when no authority filter). */
@@ -41,7 +41,7 @@ interface FilterRefs {
 }
 
 /** Binds the filter; the conditions included are chosen by code from which fields are set. */
-function filterRefs(st: Statement, filter: FlowFilter): FilterRefs {
+export function filterRefs(st: Statement, filter: FlowFilter): FilterRefs {
   const from = st.param(filter.yearFrom);
   const to = st.param(filter.yearTo);
   const conds: ((f: string) => string)[] = [(f) => flowOverlaps(f, from, to)];
@@ -106,7 +106,7 @@ export const NO_AUTHORITY_KEY = '-';
  * the flow adds to totals and `reason` why it adds less than its amount (AVERAGE,
  * OUTSIDE_WINDOW, PARTS_COUNTED) or null.
  */
-function countedRows(f: FilterRefs): string {
+export function countedRows(f: FilterRefs): string {
   const { from, to } = f;
   const inside = (x: string) => `(${x}.basis <> 'TOTAL' OR ((${from} IS NULL OR ${x}.fyStart >= ${from}) AND (${to} IS NULL OR ${x}.fyEnd <= ${to})))`;
   const amount = (x: string) => `CASE WHEN ${x}.basis = 'ANNUAL'

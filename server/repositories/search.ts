@@ -16,8 +16,10 @@ export interface SearchRow {
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /**
- * Turns free text into a Lucene query: every word must match, as a whole word (boosted), a
- * prefix (for typing) or, from five letters, a near spelling. Returns null when no word is left.
+ * Turns free text into a Lucene query: every word must match somewhere (whole word, prefix for
+ * typing, or from five letters a near spelling), matches in the name or an alias weigh more than
+ * in the description, and the whole text as a phrase in a name or alias weighs most.
+ * Returns null when no word is left.
  */
 export function toLuceneQuery(text: string): string | null {
   const words = text
@@ -27,7 +29,13 @@ export function toLuceneQuery(text: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => `(${w}^3 OR ${w}*${w.length >= 5 ? ` OR ${w}~1` : ''})`).join(' AND ');
+  const clause = (w: string) => {
+    const parts = [`name:${w}^4`, `aliasText:${w}^4`, `description:${w}`, `name:${w}*^2`, `aliasText:${w}*^2`, `description:${w}*^0.5`];
+    if (w.length >= 5) parts.push(`name:${w}~1`, `aliasText:${w}~1`);
+    return `+(${parts.join(' ')})`;
+  };
+  const phrase = words.join(' ');
+  return `${words.map(clause).join(' ')} name:"${phrase}"^8 aliasText:"${phrase}"^8`;
 }
 
 /** Ranked hits; `kinds` filters by NodeKind (actor kind, Authority, Event). */

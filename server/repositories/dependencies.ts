@@ -4,7 +4,7 @@
  * recipient's known assistance.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, overlaps, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, overlaps, type ProvenanceWants } from './cypher.ts';
 import { countedRows, filterRefs, NO_FILTER } from './funding.ts';
 import { graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
 import type { SubgraphRow } from './subgraph.ts';
@@ -47,6 +47,6 @@ export async function dependencyNetwork(db: Database, window: { yearFrom: number
           citations: '[]', __sections: [], __works: [] }])[0..${cap}] AS edges,
       size(ranked) - size(kept) AS omittedNodes,
       size(deps) + size(pairs) - size(depEdges) - size(pairEdges) AS omittedEdges`;
-  const [row] = await db.read<SubgraphRow & Record<string, unknown>>(cypher, st.params);
+  const [row] = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
   return row ?? { nodes: [], edges: [], omittedNodes: 0, omittedEdges: 0 };
 }

@@ -1,6 +1,6 @@
 /** Entity look-ups and the paginated actor and authority lists. */
 import type { Database } from '../db/database.ts';
-import { Statement, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, type ProvenanceWants } from './cypher.ts';
 import { entityProjection } from './projection.ts';
 import type { Want } from '../graphql/selection.ts';
 
@@ -16,7 +16,7 @@ export async function findEntity(db: Database, label: EntityLabel, id: string, w
   const idRef = st.param(id);
   // The label comes from a fixed union type, never from request text.
   const match = { Entity: 'MATCH (n:Entity {id: ', Actor: 'MATCH (n:Actor {id: ', Authority: 'MATCH (n:Authority {id: ' }[label];
-  const rows = await db.read<{ node: EntityRow }>(`${match}${idRef}}) RETURN ${entityProjection(st, 'n', want)} AS node`, st.params);
+  const rows = await readWithProvenance<{ node: EntityRow }>(db, st, `${match}${idRef}}) RETURN ${entityProjection(st, 'n', want)} AS node`);
   return rows[0]?.node ?? null;
 }
 
@@ -63,7 +63,7 @@ async function page(db: Database, st: Statement, label: 'Actor' | 'Authority', w
       RETURN collect(${entityProjection(st, 'n', want)}) AS rows
     }
     RETURN total, rows`;
-  const [row] = await db.read<{ total: number; rows: EntityRow[] }>(cypher, st.params);
+  const [row] = await readWithProvenance<{ total: number; rows: EntityRow[] }>(db, st, cypher);
   const rows = row?.rows ?? [];
   return { rows: rows.slice(0, first), totalCount: row?.total ?? 0, hasNextPage: rows.length > first };
 }

@@ -6,7 +6,7 @@
  * once per year inside the window.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, flowOverlaps, provenance, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, flowOverlaps, provenance, type ProvenanceWants } from './cypher.ts';
 import { flowProjection, entityProjection, mergedWant } from './projection.ts';
 import { downStep, lineageRefs } from './lineage.ts';
 import type { Want } from '../graphql/selection.ts';
@@ -90,7 +90,7 @@ export async function listFlows(db: Database, filter: FlowFilter, first: number,
       RETURN collect(${flowProjection(st, 'f', want)}) AS rows
     }
     RETURN total, rows`;
-  const [row] = await db.read<{ total: number; rows: Record<string, unknown>[] }>(cypher, st.params);
+  const [row] = await readWithProvenance<{ total: number; rows: Record<string, unknown>[] }>(db, st, cypher);
   const rows = row?.rows ?? [];
   return { rows: rows.slice(0, first), totalCount: row?.total ?? 0, hasNextPage: rows.length > first };
 }
@@ -196,7 +196,7 @@ export async function totals(db: Database, groupBy: GroupBy, filter: FlowFilter,
     ${groups(groupBy, f)}
     ${excludedList(st, excludedWant, excludedCap)}
     RETURN groups, excluded, ${SUMMARY_COLUMNS}`;
-  const [row] = await db.read<TotalsRow & Record<string, unknown>>(cypher, st.params);
+  const [row] = await readWithProvenance<TotalsRow & Record<string, unknown>>(db, st, cypher);
   return row as TotalsRow;
 }
 
@@ -234,7 +234,7 @@ export async function dependencies(db: Database, actorId: string, filter: FlowFi
     RETURN ${entityProjection(st, 'me', mergedWant(want, 'actor'))} AS actor, totals,
       COLLECT { MATCH (me)-[dr:DEPENDS_ON]->(dt:Actor) WHERE ${overlapsEdge('dr', f)} RETURN ${depEdge('dr', 'me', 'dt', edgeWant('dependsOn'))} } AS dependsOn,
       COLLECT { MATCH (me)<-[dr2:DEPENDS_ON]-(ds:Actor) WHERE ${overlapsEdge('dr2', f)} RETURN ${depEdge('dr2', 'ds', 'me', edgeWant('dependents'))} } AS dependents`;
-  const [row] = await db.read<DependenciesRow & Record<string, unknown>>(cypher, st.params);
+  const [row] = await readWithProvenance<DependenciesRow & Record<string, unknown>>(db, st, cypher);
   if (!row?.actor) return null;
   return row;
 }

@@ -5,7 +5,7 @@
  * gives the "descendants" of an authority in funding filters.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, overlaps, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, overlaps, type ProvenanceWants } from './cypher.ts';
 import { entityProjection, graphNodeProjection, relationshipEdgeProjection, mergedWant } from './projection.ts';
 import type { Want } from '../graphql/selection.ts';
 
@@ -106,6 +106,6 @@ export async function lineage(db: Database, id: string, opts: LineageOptions, wa
     RETURN ${entityProjection(st, 'root', mergedWant(want, 'root'))} AS root, entries,
       [n IN shown | ${graphNodeProjection(st, 'n')}] AS nodes,
       [r IN rels | ${relationshipEdgeProjection(st, 'r')}] AS edges`;
-  const rows = await db.read<LineageRow & Record<string, unknown>>(cypher, st.params);
+  const rows = await readWithProvenance<LineageRow & Record<string, unknown>>(db, st, cypher);
   return rows[0] ?? null;
 }

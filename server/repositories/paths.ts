@@ -3,7 +3,7 @@
  * walked donor - flow - recipient and shown as one FUNDED step).
  */
 import type { Database } from '../db/database.ts';
-import { Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 import type { EdgeFilter } from './subgraph.ts';
 
@@ -69,7 +69,7 @@ export async function shortestPaths(db: Database, from: string, to: string, maxH
       }) AS paths
     }
     RETURN a IS NOT NULL AND b IS NOT NULL AS found, paths`;
-  const [row] = await db.read<{ found: boolean; paths: PathRow[] }>(cypher, st.params);
+  const [row] = await readWithProvenance<{ found: boolean; paths: PathRow[] }>(db, st, cypher);
   if (!row?.found) return null;
   return row.paths;
 }

@@ -4,7 +4,7 @@
  * (donor -> recipient); each statement is one round trip.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
+import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 
 /** A raw subgraph as the resolvers map it. */
@@ -113,7 +113,7 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
     WITH [s] + l1 + l2 + l3 AS reached
     WITH reached, reached[0..${limitRef}] AS kept
     ${edgesAmong(st, p, maxEdges)}`;
-  const rows = await db.read<SubgraphRow & Record<string, unknown>>(cypher, st.params);
+  const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
   return rows[0] ?? null;
 }
 
@@ -136,6 +136,6 @@ export async function overview(db: Database, filter: OverviewFilter, limit: numb
     WITH collect(n) AS reached
     WITH reached, reached[0..${st.param(limit)}] AS kept
     ${edgesAmong(st, p, maxEdges)}`;
-  const rows = await db.read<SubgraphRow & Record<string, unknown>>(cypher, st.params);
+  const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
   return rows[0] ?? { nodes: [], edges: [], omittedNodes: 0, omittedEdges: 0 };
 }

@@ -168,7 +168,7 @@ describe("the explorer's own queries (web/src/api/queries.ts) pass the limits", 
     const savedFetch = g.fetch;
     const savedDocument = g.document;
     g.document = { baseURI: 'http://localhost/' };
-    g.fetch = ((input: RequestInfo | URL, init?: RequestInit) => api.yoga.fetch(String(input), init)) as typeof fetch;
+    g.fetch = ((input: RequestInfo | URL, init?: RequestInit) => api.yoga.fetch(String(input), init as never)) as typeof fetch;
     const calls = async <T>(fn: () => Promise<T>) =>
       withQueryCounter(async () => {
         const value = await fn();

@@ -3,14 +3,21 @@
  * as a child process, optionally killing it with SIGKILL at a chosen point: after N output lines
  * or after T ms. The node process itself is spawned (not npm), so the kill reaches the loader.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every import still running (for afterAll hooks after a timeout). */
+export function killAllImports(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** When to kill the import. */
-export type KillPoint = { afterLines: number } | { afterMs: number };
+export type KillPoint = { afterLines: number } | { afterMs: number } | { whenLine(line: string): boolean };
 
 /** How the run ended. */
 export interface ImportRun {
@@ -45,6 +52,7 @@ export function runImport(dir: string, options: ImportOptions): Promise<ImportRu
     env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let stdout = '';
   let stderr = '';
   const lines: string[] = [];
@@ -60,6 +68,7 @@ export function runImport(dir: string, options: ImportOptions): Promise<ImportRu
     lines.push(line);
     const kill = options.kill;
     if (kill && 'afterLines' in kill && lines.length >= kill.afterLines) killNow();
+    if (kill && 'whenLine' in kill && kill.whenLine(line)) killNow();
   };
   const splitter = (append: (text: string) => void) => {
     let rest = '';
@@ -81,6 +90,7 @@ export function runImport(dir: string, options: ImportOptions): Promise<ImportRu
   return new Promise((resolveRun, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
+      running.delete(child);
       timers.forEach(clearTimeout);
       if (timedOut) {
         reject(new Error(`import of ${dir} did not finish in time. Output:\n${(stdout + stderr).slice(-3000)}`));

@@ -1,6 +1,8 @@
 /**
  * Every GraphQL operation the page sends, in one place, with typed wrappers.
  * Subgraph-shaped answers go through graph/to-elements.ts and nowhere else.
+ * Page sizes (`first`) travel as variables: graphql-armor's cost check multiplies a literal
+ * `first` into the cost, while the server's own list budget reads variables.
  */
 import { gql } from './client.ts';
 import type {
@@ -16,19 +18,23 @@ import type {
   SearchHit,
   Subgraph,
   AuthorityRef,
+  GraphEdge,
 } from './types.ts';
 
 const CITATION = `source section sectionHeading paragraphs footnotes works { id title author publisher date footnotes }`;
 const NODE = `id labels name kind description citation year amountUsd`;
 const EDGE = `id source target type start end note amountUsd authority fundingId sources { ${CITATION} }`;
+/** Edges without citations: the overview and expansions stay light (citations load on click). */
+const EDGE_LITE = `id source target type start end note amountUsd authority fundingId`;
 const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated omittedNodes omittedEdges`;
+const SUBGRAPH_LITE = `nodes { ${NODE} } edges { ${EDGE_LITE} } truncated omittedNodes omittedEdges`;
 const ACTOR_REF = `id name kind`;
 const FLOW = `id donor { ${ACTOR_REF} } recipient { ${ACTOR_REF} } authority { id name kind citation }
   amountUsd fyStart fyEnd precision basis partOf purpose note sources { ${CITATION} }`;
 
 /** The overview graph. */
 export async function fetchOverview(filter: GraphFilter, signal?: AbortSignal): Promise<Subgraph> {
-  const data = await gql<{ graph: Subgraph }>(`query Overview($filter: GraphFilter) { graph(filter: $filter) { ${SUBGRAPH} } }`, { filter }, signal);
+  const data = await gql<{ graph: Subgraph }>(`query Overview($filter: GraphFilter) { graph(filter: $filter) { ${SUBGRAPH_LITE} } }`, { filter }, signal);
   return data.graph;
 }
 
@@ -45,7 +51,7 @@ export interface NeighborhoodArgs {
 export async function fetchNeighborhood(args: NeighborhoodArgs, signal?: AbortSignal): Promise<Subgraph> {
   const data = await gql<{ neighborhood: Subgraph }>(
     `query Neighborhood($id: ID!, $depth: Int, $types: [String!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
-      neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) { ${SUBGRAPH} } }`,
+      neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) { ${SUBGRAPH_LITE} } }`,
     { depth: 1, ...args },
     signal,
   );
@@ -85,8 +91,8 @@ export async function fetchLineage(id: string, direction: 'ANCESTORS' | 'DESCEND
 /** Authorities for the lineage picker. */
 export async function fetchAuthorities(signal?: AbortSignal): Promise<AuthorityRef[]> {
   const data = await gql<{ authorities: { nodes: AuthorityRef[] } }>(
-    `query Authorities { authorities(first: 500) { nodes { id name kind citation enacted title } } }`,
-    {},
+    `query Authorities($first: Int) { authorities(first: $first) { nodes { id name kind citation enacted title } } }`,
+    { first: 500 },
     signal,
   );
   return data.authorities.nodes;
@@ -103,12 +109,12 @@ export interface FundingAnswer {
 export async function fetchFunding(filter: FundingFilter, signal?: AbortSignal): Promise<FundingAnswer> {
   const totals = `groups { key label amountUsd flowCount lowerBound approximate } amountUsd lowerBound approximate`;
   return gql<FundingAnswer>(
-    `query Funding($filter: FundingFilter) {
-      flows: fundingFlows(filter: $filter, first: 500) { nodes { ${FLOW} } totalCount }
+    `query Funding($filter: FundingFilter, $first: Int) {
+      flows: fundingFlows(filter: $filter, first: $first) { nodes { ${FLOW} } totalCount }
       byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ${totals} }
       byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $filter) { ${totals} }
       byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $filter) { ${totals} } }`,
-    { filter },
+    { filter, first: 500 },
     signal,
   );
 }
@@ -150,13 +156,13 @@ export interface DetailsAnswer {
 /** Everything the details panel shows for a node: properties, sources, relationships, funding. */
 export async function fetchDetails(id: string, signal?: AbortSignal): Promise<DetailsAnswer> {
   return gql<DetailsAnswer>(
-    `query Details($id: ID!) {
+    `query Details($id: ID!, $first: Int) {
       node(id: $id) { __typename id name kind aliases description sources { ${CITATION} }
-        ... on Actor { actorKind country fundingIn(first: 100) { ${FLOW} } fundingOut(first: 100) { ${FLOW} } }
+        ... on Actor { actorKind country fundingIn(first: $first) { ${FLOW} } fundingOut(first: $first) { ${FLOW} } }
         ... on Authority { authorityKind citation title enacted }
         ... on Event { year yearEnd } }
       around: neighborhood(id: $id, depth: 1, limit: 300) { ${SUBGRAPH} } }`,
-    { id },
+    { id, first: 100 },
     signal,
   );
 }
@@ -164,9 +170,22 @@ export async function fetchDetails(id: string, signal?: AbortSignal): Promise<De
 /** Flows under one authority (details panel of an authority). */
 export async function fetchFlowsUnder(authority: string, signal?: AbortSignal): Promise<FundingFlow[]> {
   const data = await gql<{ fundingFlows: { nodes: FundingFlow[] } }>(
-    `query Under($filter: FundingFilter) { fundingFlows(filter: $filter, first: 100) { nodes { ${FLOW} } } }`,
-    { filter: { authority } },
+    `query Under($filter: FundingFilter, $first: Int) { fundingFlows(filter: $filter, first: $first) { nodes { ${FLOW} } } }`,
+    { filter: { authority }, first: 100 },
     signal,
   );
   return data.fundingFlows.nodes;
+}
+
+/**
+ * Citations of one edge that came without them (overview, expansions). There is no `edge(id)`
+ * root field, so they are read from the neighbourhood of the edge's source.
+ */
+export async function fetchEdgeSources(edgeId: string, sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
+  const data = await gql<{ neighborhood: { edges: { id: string; sources: GraphEdge['sources'] }[] } }>(
+    `query EdgeSources($id: ID!) { neighborhood(id: $id, depth: 1, limit: 2000) { edges { id sources { ${CITATION} } } } }`,
+    { id: sourceNodeId },
+    signal,
+  );
+  return data.neighborhood.edges.find((e) => e.id === edgeId)?.sources ?? null;
 }

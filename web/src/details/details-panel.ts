@@ -3,7 +3,7 @@
  * selected node or edge. Shared by all views; neighbours are buttons so it works by keyboard.
  */
 import type { EdgeSingular } from 'cytoscape';
-import { fetchDetails, fetchFlowsUnder } from '../api/queries.ts';
+import { fetchDetails, fetchEdgeSources, fetchFlowsUnder } from '../api/queries.ts';
 import { isAbort } from '../api/client.ts';
 import type { FundingFlow, GraphEdge, GraphNode, NodeDetails } from '../api/types.ts';
 import { h, setChildren } from '../ui/dom.ts';
@@ -202,8 +202,29 @@ export class DetailsPanel {
         row('Funding record', d.fundingId),
         row('Note', d.note),
       ),
-      h('section', {}, h('h3', {}, 'Sources'), citationList(d.sources)),
+      h('section', { id: 'edge-sources' }, h('h3', {}, 'Sources'), d.sources ? citationList(d.sources) : h('p', { class: 'muted' }, 'Loading citations…')),
     );
-    this.host.dataset.state = 'ready';
+    if (d.sources) {
+      this.host.dataset.state = 'ready';
+      return;
+    }
+    this.host.dataset.state = 'loading';
+    const controller = new AbortController();
+    this.controller = controller;
+    fetchEdgeSources(d.id, d.source, controller.signal).then(
+      (sources) => {
+        if (controller.signal.aborted) return;
+        // Keep them on the element so the next click and the exports have them.
+        if (sources && !edge.removed()) edge.data('sources', sources);
+        const section = this.host.querySelector('#edge-sources');
+        section?.replaceChildren(h('h3', {}, 'Sources'), citationList(sources));
+        this.host.dataset.state = 'ready';
+      },
+      (err) => {
+        if (isAbort(err)) return;
+        this.host.querySelector('#edge-sources')?.replaceChildren(h('h3', {}, 'Sources'), h('p', {}, describeError(err).title));
+        this.host.dataset.state = 'error';
+      },
+    );
   }
 }

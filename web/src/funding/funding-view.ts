@@ -20,8 +20,8 @@ import { flowGraph, entityOf, columnId, type Column } from './flow-graph.ts';
 import { DependencyPanel } from './dependency-panel.ts';
 import { renderLegend } from '../graph/legend.ts';
 
-const COLUMN_X: Record<Column, number> = { donor: 0, authority: 420, recipient: 840 };
-const ROW = 44;
+const COLUMN_X: Record<Column, number> = { donor: 0, authority: 330, recipient: 660 };
+const ROW = 40;
 
 function key(s: ViewState): string {
   return JSON.stringify([s.fundingAuthority, s.descendants, s.minAmount, s.yearMode, s.yearFrom, s.yearTo]);
@@ -194,10 +194,19 @@ export class FundingView implements View {
       list.forEach((n, i) => positions.set(n.id, { x: COLUMN_X[column], y: i * ROW - height / 2 }));
     }
     const columnOf = new Map(graph.nodes.map((n) => [n.id, n]));
+    // Labels carry the API's totals (which know lower bounds and breakdowns), else the page's sums.
+    const apiTotals: Record<Column, Map<string, FundingTotals['groups'][number]>> = {
+      donor: new Map(answer.byDonor.groups.map((g) => [g.key, g])),
+      authority: new Map(answer.byAuthority.groups.map((g) => [g.key, g])),
+      recipient: new Map(answer.byRecipient.groups.map((g) => [g.key, g])),
+    };
     const elements: ElementDefinition[] = toElements(graph, {
       labelFor: (n) => {
-        const total = columnOf.get(n.id)?.total ?? 0;
-        return total ? `${n.name}  ${formatUsd(total)}` : n.name;
+        const node = columnOf.get(n.id);
+        if (!node) return n.name;
+        const api = apiTotals[node.column].get(node.entityId);
+        const text = api ? totalText(api) : node.total ? formatUsd(node.total) : '';
+        return text ? `${n.name}  ${text}` : n.name;
       },
     }).map((el) => {
       if (el.group === 'nodes') {
@@ -248,8 +257,9 @@ export class FundingView implements View {
           h(
             'li',
             { 'data-key': g.key },
-            pick ? h('button', { type: 'button', class: 'node-link', onclick: () => pick(g.key) }, g.label) : h('span', {}, g.label),
+            // The amount comes first so that it floats right of a label that wraps.
             h('span', { class: 'amount' }, totalText(g)),
+            pick ? h('button', { type: 'button', class: 'node-link', onclick: () => pick(g.key) }, g.label) : h('span', {}, g.label),
           ),
         ),
         totals.groups.length > 12 ? h('li', { class: 'muted' }, `… ${totals.groups.length - 12} more`) : null,

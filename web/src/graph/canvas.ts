@@ -24,15 +24,22 @@ export interface CanvasOptions {
 
 /** A Cytoscape core bound to a container, recreated when the graph changes size class. */
 export class Canvas {
-  cy: Core;
+  private core: Core | null = null;
   private large = false;
   private running: cytoscape.Layouts | null = null;
 
   constructor(
     readonly container: HTMLElement,
     private readonly options: CanvasOptions = {},
-  ) {
-    this.cy = this.create(false);
+  ) {}
+
+  /**
+   * The Cytoscape core, created on first use: the container must be in the document by then
+   * (Cytoscape measures it, and a detached element has no computed size).
+   */
+  get cy(): Core {
+    this.core ??= this.create(this.large);
+    return this.core;
   }
 
   private create(large: boolean): Core {
@@ -69,13 +76,34 @@ export class Canvas {
   setElements(elements: ElementDefinition[]): void {
     this.running?.stop();
     const large = elements.length >= LARGE_ELEMENTS;
-    if (large !== this.large) {
-      this.cy.destroy();
-      this.cy = this.create(large);
+    if (large !== this.large || !this.core) {
+      this.core?.destroy();
+      this.core = this.create(large);
     }
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(elements);
+    });
+    this.updateDegrees();
+  }
+
+  /**
+   * Store each node's degree in its data (node size and label size grow with it) and mark the
+   * `hubs` best-connected nodes, whose labels stay readable when zoomed out.
+   */
+  updateDegrees(hubs = 12): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      const nodes = cy.nodes();
+      nodes.forEach((n) => {
+        const degree = n.degree(false);
+        if (n.data('degree') !== degree) n.data('degree', degree);
+      });
+      nodes.removeClass('hub');
+      if (nodes.length > hubs * 2) {
+        const top = nodes.sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number)).slice(0, hubs);
+        top.filter((n) => (n.data('degree') as number) >= 4).addClass('hub');
+      }
     });
   }
 

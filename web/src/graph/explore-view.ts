@@ -106,7 +106,7 @@ export class ExploreView implements View {
       button('btn-fit', '⤢ Fit', 'Fit the graph to the window (0)', () => this.canvas.fit()),
       button('btn-zoom-in', '+', 'Zoom in (+)', () => this.canvas.zoomBy(1.25)),
       button('btn-zoom-out', '−', 'Zoom out (−)', () => this.canvas.zoomBy(0.8)),
-      button('btn-relayout', '⟳ Layout', 'Run the layout again', () => void this.relayout()),
+      button('btn-relayout', '⟳', 'Run the layout again', () => void this.relayout()),
       h('span', { class: 'sep' }),
       button('btn-expand', 'Expand', 'Expand the selected node (E, or double-click)', () => this.withSelected((id) => void this.expand(id))),
       button('btn-collapse', 'Collapse', 'Collapse the selected node (C)', () => this.withSelected((id) => this.collapse(id))),
@@ -116,7 +116,7 @@ export class ExploreView implements View {
         'label',
         { class: 'toggle', title: 'Show only the selected node and its neighbours (F)' },
         h('input', { type: 'checkbox', id: 'focus-mode', onchange: (e: Event) => this.setFocusMode((e.target as HTMLInputElement).checked) }),
-        'Focus mode',
+        'Focus',
       ),
       this.undoButton,
     );
@@ -230,6 +230,7 @@ export class ExploreView implements View {
       this.cy.batch(() => {
         for (const id of state.hidden) this.cy.getElementById(id).addClass('is-hidden');
       });
+      this.canvas.updateDegrees();
       this.updateTimeline(overview, state);
       this.updateBanner(overview);
       const t2 = performance.now();
@@ -485,6 +486,7 @@ export class ExploreView implements View {
   }
 
   private afterChange(): void {
+    this.canvas.updateDegrees();
     this.applyFocusMode();
     this.renderLegend();
     this.canvas.markReady();

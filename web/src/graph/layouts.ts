@@ -25,8 +25,8 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         ...common,
         name: 'dagre',
         rankDir: name === 'dagre' ? 'TB' : 'LR',
-        nodeSep: 24,
-        rankSep: 70,
+        nodeSep: 30,
+        rankSep: name === 'dagre' ? 45 : 70,
         edgeSep: 8,
         nodeDimensionsIncludeLabels: nodeCount < 400,
       } as LayoutOptions;
@@ -52,11 +52,13 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         nodeDimensionsIncludeLabels: false,
         uniformNodeDimensions: true,
         packComponents: true,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => (nodeCount > 300 ? 60 : 95),
+        // Hubs push harder and keep longer edges, so their spokes spread out instead of piling up.
+        nodeRepulsion: (node: { degree(loops: boolean): number }) => 8000 + 2500 * Math.min(node.degree(false), 60),
+        idealEdgeLength: (edge: { source(): { degree(l: boolean): number }; target(): { degree(l: boolean): number } }) =>
+          Math.min(250, 60 + 4 * (edge.source().degree(false) + edge.target().degree(false))),
         edgeElasticity: () => 0.45,
-        gravity: 0.3,
-        numIter: nodeCount > 300 ? 1200 : 2500,
+        gravity: 0.2,
+        numIter: 1000,
         tile: true,
         samplingType: true,
         sampleSize: 25,

@@ -99,7 +99,8 @@ export function renderLegend(host: HTMLElement, cy: Core): void {
         ),
       )
     : null;
-  const wasOpen = host.querySelector('details')?.open ?? window.innerWidth > 900;
+  // Closed at first: the filter panel already shows every kind and family with its swatch.
+  const wasOpen = host.querySelector('details')?.open ?? false;
   setChildren(
     host,
     h('details', { open: wasOpen }, h('summary', {}, 'Legend'), h('ul', { class: 'legend-kinds' }, ...kindItems), h('ul', { class: 'legend-edges' }, ...familyItems, widths)),

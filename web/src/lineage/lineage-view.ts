@@ -17,17 +17,25 @@ import type { ViewState } from '../state/view-state.ts';
 import type { DetailsPanel } from '../details/details-panel.ts';
 import type { View } from '../ui/view.ts';
 
-/** Edge types that make the tree; the others become labels. */
+/** Edge types that make the tree. */
 const CHAIN = new Set(['EVOLVED_INTO', 'CONSOLIDATED_INTO', 'REAUTHORIZED_BY']);
+/** Edge types drawn between authorities of the tree (governance by actors becomes label text). */
+const DRAWN = new Set([...CHAIN, 'ESTABLISHED_BY', 'FUNDED_THROUGH']);
 
-function names(list: { name: string }[]): string {
-  return list.map((x) => x.name).join(', ');
+/** A short name for labels: the shorter of name and citation, with the usual NDAA abbreviation. */
+export function shortName(x: { name: string; citation?: string | null }): string {
+  const options = [x.name, x.citation].filter((v): v is string => !!v).map((v) => v.replace(/National Defense Authorization Act for Fiscal Year (\d{4})/g, 'NDAA FY$1'));
+  return options.sort((a, b) => a.length - b.length)[0] ?? x.name;
+}
+
+function names(list: { name: string; citation?: string | null }[]): string {
+  return list.map(shortName).join(', ');
 }
 
 /** Multi-line canvas label of one authority. */
 export function lineageLabel(node: { name: string; year?: number | null }, entry: LineageEntry | undefined): string {
   const enacted = entry?.authority.enacted ?? node.year;
-  const lines = [enacted ? `${node.name} (${enacted})` : node.name];
+  const lines = [enacted ? `${shortName(node)} (${enacted})` : shortName(node)];
   if (entry?.establishedBy.length) lines.push(`est. by ${names(entry.establishedBy)}`);
   const admin = [...(entry?.administeredBy ?? []), ...(entry?.implementedBy ?? [])];
   if (admin.length) lines.push(`run by ${names(admin)}`);
@@ -183,19 +191,32 @@ export class LineageView implements View {
     const nodes: GraphNode[] = [...entries.values()].map(
       (e) => byId.get(e.authority.id) ?? { id: e.authority.id, labels: ['Entity', 'Authority'], name: e.authority.name, kind: 'Authority', citation: e.authority.citation ?? null, year: e.authority.enacted ?? null },
     );
-    const edges = lineage.subgraph.edges.filter((e) => CHAIN.has(e.type) && entries.has(e.source) && entries.has(e.target));
+    const edges = lineage.subgraph.edges.filter((e) => DRAWN.has(e.type) && entries.has(e.source) && entries.has(e.target) && e.source !== e.target);
     const elements = toElements(
       { nodes, edges },
       {
         labelFor: (n) => lineageLabel(n, entries.get(n.id)),
         edgeLabelFor: (e) => defaultEdgeLabel(e),
+        classes: 'lineage',
       },
     );
     this.canvas.setElements(elements);
-    const root = this.canvas.cy.getElementById(lineage.root.id);
+    const cy = this.canvas.cy;
+    const root = cy.getElementById(lineage.root.id);
     root.addClass('focus-root');
     root.select();
-    await this.canvas.layout('dagre');
+    // dagre ranks by edge direction, but "established by" points from the newer to the older
+    // authority: lay out on helper edges that always run from the earlier generation to the later.
+    const gen = (id: string) => entries.get(id)?.generation ?? 0;
+    const ghosts = cy.add(
+      edges.map((e, i) => {
+        const forward = gen(e.source) <= gen(e.target);
+        return { group: 'edges' as const, data: { id: `ghost:${i}`, source: forward ? e.source : e.target, target: forward ? e.target : e.source }, classes: 'ghost' };
+      }),
+    );
+    await this.canvas.layout('dagre', cy.nodes().union(ghosts));
+    cy.remove(ghosts);
+    this.canvas.fit();
     this.renderTable(lineage, [...entries.values()]);
   }
 
@@ -204,7 +225,8 @@ export class LineageView implements View {
     const incoming = new Map<string, string[]>();
     for (const e of lineage.subgraph.edges) {
       if (!CHAIN.has(e.type)) continue;
-      incoming.set(e.target, [...(incoming.get(e.target) ?? []), `${humanType(e.type)} from ${lineage.entries.find((x) => x.authority.id === e.source)?.authority.name ?? e.source}${e.start ? ` (${e.start})` : ''}`]);
+      const from = lineage.entries.find((x) => x.authority.id === e.source)?.authority.name ?? e.source;
+      incoming.set(e.target, [...(incoming.get(e.target) ?? []), `${from} (${humanType(e.type)}${e.start ? `, ${e.start}` : ''})`]);
     }
     const link = (id: string, name: string) => h('button', { type: 'button', class: 'node-link', 'data-id': id, onclick: () => this.navigate(id) }, name);
     setChildren(

@@ -11,7 +11,7 @@ import { toElements } from '../graph/to-elements.ts';
 import { SearchBox } from '../search/search-box.ts';
 import { StatusOverlay } from '../ui/status.ts';
 import { h, setChildren } from '../ui/dom.ts';
-import { formatUsd, humanType } from '../ui/format.ts';
+import { formatUsd, formatYears, humanType } from '../ui/format.ts';
 import type { Store } from '../state/store.ts';
 import type { ViewState } from '../state/view-state.ts';
 import type { DetailsPanel } from '../details/details-panel.ts';
@@ -179,7 +179,7 @@ export class PathsView implements View {
               h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(a) }, kindSwatch(byId.get(a)?.kind ?? ''), name(a)),
               h('span', { class: 'hop-edge' }, s.forward ? ` —${what}→ ` : ` ←${what}— `),
               h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(b) }, kindSwatch(byId.get(b)?.kind ?? ''), name(b)),
-              e.start ? h('span', { class: 'muted' }, ` (${e.start}${e.end ? `–${e.end}` : ''})`) : null,
+              formatYears(e.start, e.end) ? h('span', { class: 'muted' }, ` (${formatYears(e.start, e.end)})`) : null,
             );
           });
           return h(

@@ -1,0 +1,147 @@
+/**
+ * The network view in real headless Chromium against the real server and seeded database:
+ * the overview opens, search finds Danab, double-click expansion adds neighbours (with collapse
+ * and undo), and a copied URL reopens the same view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/main.ts';
+import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { openReady, canvasSnapshot, graphql, nodeScreenPosition, recordTiming, screenshot, startApp, waitForView } from './support/app.ts';
+
+describe('explorer: network view', () => {
+  let app: RunningServer;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens on the overview graph, with a legend, and reports how long it took', async () => {
+    const { page } = browser;
+    const started = Date.now();
+    await openReady(page, app.url, '', 'explore');
+    const wallMs = Date.now() - started;
+    const snap = await canvasSnapshot(page, 'explore');
+    expect(snap.nodes.length).toBeGreaterThan(20);
+    expect(snap.edges.length).toBeGreaterThan(20);
+    // The canvas shows what the API's overview returns (same default filter).
+    const api = await graphql<{ graph: { nodes: { id: string }[] } }>(app.url, '{ graph { nodes { id } } }');
+    expect(snap.nodes).toEqual(api.graph.nodes.map((n) => n.id).sort());
+    expect(await page.locator('#legend li').count()).toBeGreaterThan(3);
+    const inPage = await page.evaluate(() => ({
+      loadMs: Number(document.getElementById('cy-explore')!.dataset.loadMs),
+      sinceNavigation: Math.round(performance.now()),
+    }));
+    recordTiming('overview', { wallMs, ...inPage, nodes: snap.nodes.length, edges: snap.edges.length });
+    console.info(`overview: ${snap.nodes.length} nodes, ${snap.edges.length} edges; ready ${inPage.sinceNavigation} ms after navigation (${inPage.loadMs} ms fetch+render+layout), ${wallMs} ms wall`);
+    await screenshot(page, 'overview-1280x800');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('search suggests Danab as you type and focuses it with the keyboard', async () => {
+    const { page } = browser;
+    await openReady(page, app.url, '', 'explore');
+    const input = page.locator('#global-search-input');
+    await input.click();
+    await input.pressSequentially('Dana', { delay: 40 });
+    const hit = page.locator('.suggestion[data-id="danab"]');
+    await hit.waitFor({ state: 'visible' });
+    expect(await hit.textContent()).toContain('Danab');
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    // Walk to the hit with the arrow keys and pick it with Enter.
+    const ids = await page.locator('.suggestion').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    for (let i = 0; i < ids.indexOf('danab'); i++) await input.press('ArrowDown');
+    await input.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('focus=danab'));
+    await page.locator('#details-title', { hasText: 'Danab' }).waitFor();
+    await waitForView(page, 'explore');
+    const snap = await canvasSnapshot(page, 'explore');
+    expect(snap.nodes).toContain('danab');
+    expect(snap.selected).toEqual(['danab']);
+    // The details panel lists its sources with section and paragraph.
+    expect(await page.locator('#details .citation').count()).toBeGreaterThan(0);
+    await screenshot(page, 'search-danab');
+  });
+
+  it('double-click expands a node with its neighbours; collapse and undo work', async () => {
+    const { page } = browser;
+    // A small overview leaves neighbours out, so expanding has something to add.
+    await openReady(page, app.url, 'limit=100', 'explore');
+    const before = await canvasSnapshot(page, 'explore');
+    // Find a node on the canvas whose neighbourhood (per the API) holds nodes not on the canvas.
+    let target: string | undefined;
+    let neighbours: string[] = [];
+    for (const id of before.nodes) {
+      const data = await graphql<{ neighborhood: { nodes: { id: string }[] } }>(app.url, 'query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 40) { nodes { id } } }', { id });
+      const fresh = data.neighborhood.nodes.map((n) => n.id).filter((n) => !before.nodes.includes(n));
+      if (fresh.length) {
+        target = id;
+        neighbours = data.neighborhood.nodes.map((n) => n.id);
+        break;
+      }
+    }
+    expect(target, 'some overview node has neighbours outside the overview').toBeDefined();
+    const at = await nodeScreenPosition(page, 'explore', target!);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction((t) => location.hash.includes('expanded=') && location.hash.includes(t), target!);
+    await waitForView(page, 'explore');
+    const after = await canvasSnapshot(page, 'explore');
+    const added = after.nodes.filter((n) => !before.nodes.includes(n));
+    expect(added.length).toBeGreaterThan(0);
+    for (const id of added) expect(neighbours).toContain(id);
+    // Every added node is joined to the expanded node by a visible edge.
+    for (const id of added) expect(after.edges.some((e) => (e.source === target && e.target === id) || (e.target === target && e.source === id))).toBe(true);
+    await screenshot(page, 'expanded');
+
+    await page.locator('#btn-collapse').click();
+    await page.waitForFunction(() => !location.hash.includes('expanded='));
+    const collapsed = await canvasSnapshot(page, 'explore');
+    expect(collapsed.nodes).toEqual(before.nodes);
+
+    await page.locator('#btn-undo').click();
+    await page.waitForFunction(() => location.hash.includes('expanded='));
+    const undone = await canvasSnapshot(page, 'explore');
+    expect(undone.nodes).toEqual(after.nodes);
+
+    // Hide, then undo the hide.
+    await page.locator('#btn-hide').click();
+    await page.waitForFunction((t) => location.hash.includes(`hidden=${t}`), target!);
+    expect((await canvasSnapshot(page, 'explore')).nodes).not.toContain(target);
+    await page.keyboard.press('Escape');
+    await page.locator('#btn-undo').click();
+    expect((await canvasSnapshot(page, 'explore')).nodes).toContain(target);
+  });
+
+  it('a copied URL reopens the same view: filters, year window, expansion, focus, focus mode', async () => {
+    const { page, context } = browser;
+    await openReady(page, app.url, 'limit=100', 'explore');
+    // Change state through the UI: a year window and the focus on a node with focus mode.
+    await page.locator('.timeline .seg[data-mode="between"]').click();
+    await waitForView(page, 'explore');
+    const focusId = (await canvasSnapshot(page, 'explore')).nodes[0];
+    await page.evaluate((id) => (window as unknown as { __aidgraph: { views: { explore: { navigate(i: string): void } } } }).__aidgraph.views.explore.navigate(id), focusId);
+    await page.waitForFunction((id) => location.hash.includes(`focus=${id}`), focusId);
+    await page.locator('#focus-mode').check();
+    await page.waitForFunction(() => location.hash.includes('focusMode=1'));
+    const url = page.url();
+    const original = await canvasSnapshot(page, 'explore');
+
+    const second = await context.newPage();
+    await second.goto(url);
+    expect(await waitForView(second, 'explore')).toBe('ready');
+    const reopened = await canvasSnapshot(second, 'explore');
+    expect(reopened.nodes).toEqual(original.nodes);
+    expect(reopened.selected).toEqual([focusId]);
+    expect(await second.locator('#focus-mode').isChecked()).toBe(true);
+    expect(await second.locator('.timeline .seg[data-mode="between"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await second.locator('#filter-limit').inputValue()).toBe('100');
+    expect(second.url()).toBe(url);
+    await screenshot(second, 'shared-url-reopened');
+    await second.close();
+  });
+});

@@ -1,0 +1,122 @@
+/** The printed report: plain-text tables of every figure, with the targets of issue 6 beside them. */
+import type { ApiReport } from '../api/run-api.ts';
+import type { BrowserReport } from '../browser/run-browser.ts';
+import type { LoadReport } from '../load/run-load.ts';
+import type { MachineInfo } from './machine.ts';
+
+/** Everything one run measured (also the JSON written to bench/out). */
+export interface BenchReport {
+  machine: MachineInfo;
+  size: string;
+  seed: number;
+  dataset: { dir: string; counts: Record<string, number>; generateMs: number | null };
+  neo4j: { own: boolean; heapMb: number; pageCacheMb: number; peakRssMb: number | null };
+  load?: LoadReport;
+  api?: ApiReport;
+  browser?: BrowserReport;
+  /** Peak RSS of the server and the loader (MiB). */
+  memory: { loaderPeakRssMb: number | null; barePeakRssMb: number | null; serverPeakRssMb: number | null };
+  totalMs: number;
+  /** Load average at the end (the machine is shared). */
+  loadAvgEnd: number[];
+}
+
+const f = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
+const n0 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : Math.round(v).toLocaleString('en-US'));
+
+/** Left-aligned text table. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Formats the whole report for stdout. */
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`aidgraph bench, size ${r.size} (seed ${r.seed}), ${m.date}`);
+  out.push(`machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.platform}, Node ${m.node}; commit ${m.gitCommit ?? '?'}; load average at start ${m.loadAvg.join(' ')}, at end ${r.loadAvgEnd.join(' ')}`);
+  out.push(`neo4j: ${r.neo4j.own ? 'own embedded instance' : 'external'} (heap ${r.neo4j.heapMb} MiB, page cache ${r.neo4j.pageCacheMb} MiB)`);
+  out.push(`dataset: ${Object.entries(r.dataset.counts).map(([k, v]) => `${k} ${n0(v)}`).join(', ')}${r.dataset.generateMs !== null ? ` (generated in ${f(r.dataset.generateMs / 1000)} s)` : ''}`);
+
+  if (r.load) {
+    out.push('', 'LOADING (rows = records of all six files; each run on a freshly reset database)');
+    const rows = r.load.runs.map((run) => [
+      run.name === 'loader' ? 'import (seed/loader)' : 'bare driver UNWIND/MERGE',
+      n0(run.rows),
+      f(run.wallMs / 1000),
+      n0(run.rowsPerSec),
+      run.rowsPerSecSend ? n0(run.rowsPerSecSend) : '-',
+      f(run.peakRssMb, 0),
+      f(run.clientCpuSeconds),
+      f(run.neo4jCpuSeconds),
+      run.error ? `FAILED: ${run.error.split('\n')[0].slice(0, 60)}` : '',
+    ]);
+    out.push(table(['run', 'rows', 'wall s', 'rows/s', 'rows/s send-only', 'peak RSS MiB', 'client CPU s', 'neo4j CPU s', 'note'], rows));
+    out.push(
+      `loader / ceiling (send-only): ${f(r.load.ratioToCeiling, 2)} (target >= 0.8); loader / bare end-to-end: ${f(r.load.ratioToBareEndToEnd, 2)}; ` +
+        `rows/s target on M: >= 50,000`,
+    );
+    const diff = Object.entries(r.load.censusDiff);
+    out.push(diff.length ? `graph differences loader vs bare: ${diff.map(([k, [a, b]]) => `${k} ${a} vs ${b}`).join('; ')}` : 'both loads built the same graph (labels and relationship types counted)');
+  }
+
+  if (r.api) {
+    out.push('', `API (ms; ${r.api.durationMs / 1000} s measured after ${r.api.warmupMs / 1000} s warm-up per cell; closed loop)`);
+    const rows: string[][] = [];
+    for (const op of r.api.operations) {
+      for (const res of op.results) {
+        const bare = op.results.find((x) => x.impl === 'bare' && x.concurrency === res.concurrency);
+        rows.push([
+          op.name,
+          String(res.concurrency),
+          res.impl,
+          f(res.summary.p50),
+          f(res.summary.p95),
+          f(res.summary.p99),
+          n0(res.summary.rps),
+          res.impl !== 'bare' && bare ? f(res.summary.p95 / bare.summary.p95, 2) : '',
+          res.impl === 'aidgraph' ? `${op.roundTrips.captured[0] === op.roundTrips.captured[1] ? op.roundTrips.captured[0] : op.roundTrips.captured.join('-')}${op.roundTrips.serverCounter !== null ? ` (${f(op.roundTrips.serverCounter, 1)})` : ''}` : '',
+          res.summary.errors ? `${res.summary.errors} errors: ${res.summary.firstError?.slice(0, 50) ?? ''}` : '',
+        ]);
+      }
+    }
+    out.push(table(['operation', 'c', 'impl', 'p50', 'p95', 'p99', 'req/s', 'p95/bare', 'round trips', 'errors'], rows));
+    out.push('targets: aidgraph p95 <= 1.25x bare; faster than neo4j-graphql on every comparable query; neighborhood d1 p95 < 20 ms on L; 1 round trip per operation');
+    for (const op of r.api.operations) {
+      if (op.neo4jGraphqlNote) out.push(`  neo4j-graphql ${op.name}: ${op.neo4jGraphqlNote}`);
+      if (op.neo4jGraphqlMissing) out.push(`  neo4j-graphql ${op.name}: not compared (${op.neo4jGraphqlMissing})`);
+      if (op.error) out.push(`  aidgraph ${op.name} answered with errors: ${op.error}`);
+    }
+  }
+
+  if (r.browser) {
+    out.push('', `BROWSER (headless Chromium, no GPU, ${r.browser.viewport.width}x${r.browser.viewport.height})`);
+    if (r.browser.overview.length) {
+      out.push(table(
+        ['page overview', 'nodes', 'edges', 'fetch ms', 'render ms', 'layout ms', 'ready ms', 'since navigation ms'],
+        r.browser.overview.map((o) => [`limit ${o.limit}`, n0(o.nodes), n0(o.edges), n0(o.fetchMs), n0(o.renderMs), n0(o.layoutMs), n0(o.totalMs), n0(o.sinceNavigationMs)]),
+      ));
+    }
+    out.push(table(
+      ['elements', 'nodes', 'edges', 'first render ms', 'layout done ms', 'preset ms', 'large mode', 'pan fps', 'p95 frame ms', 'JS heap MiB'],
+      r.browser.elements.map((e) => [
+        n0(e.elements), n0(e.nodes), n0(e.edges), n0(e.firstRenderMs), n0(e.layoutDoneMs), n0(e.presetMs), e.largeMode ? 'yes' : 'no',
+        e.fps ? f(e.fps.fps) : '', e.fps ? f(e.fps.p95FrameMs) : '', f(e.jsHeapMb, 0),
+      ]),
+    ));
+    out.push('targets: overview interactive < 1.5 s at 2,000 elements; 10,000 elements usable');
+    if (r.browser.errors.length) out.push(`page errors: ${r.browser.errors.slice(0, 5).join(' | ')}`);
+  }
+
+  out.push('', 'MEMORY (peak RSS, MiB)');
+  out.push(table(['process', 'peak RSS MiB'], [
+    ['loader (import)', f(r.memory.loaderPeakRssMb, 0)],
+    ['bare loader', f(r.memory.barePeakRssMb, 0)],
+    ['server (during API bench)', f(r.memory.serverPeakRssMb, 0)],
+    ['neo4j JVM', f(r.neo4j.peakRssMb, 0)],
+  ]));
+  out.push('', `total bench time ${f(r.totalMs / 1000)} s`);
+  return out.join('\n');
+}

@@ -1,0 +1,24 @@
+/**
+ * Child process: loads a data set folder with the project's loader (`seed/loader` loadDataset,
+ * what `npm run import` runs) and prints `{"loader": {...}}` with its time and peak RSS.
+ * Env: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.
+ */
+import neo4j from 'neo4j-driver';
+import { loadDataset } from '../../seed/loader/index.ts';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: loader-child.ts DIR');
+const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+const driver = neo4j.driver(
+  process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
+  neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'aidgraph-dev'),
+  { disableLosslessIntegers: true },
+);
+try {
+  const t0 = performance.now();
+  const result = await loadDataset(driver, dir, { database });
+  const ms = performance.now() - t0;
+  process.stdout.write(`${JSON.stringify({ loader: { ms, result, maxRssMb: process.resourceUsage().maxRSS / 1024 } })}\n`);
+} finally {
+  await driver.close();
+}

@@ -1,0 +1,110 @@
+/**
+ * Loading benchmark: the import command (seed/loader loadDataset) beside the bare-driver ceiling
+ * (bench/baselines/bare-load.ts), each in its own process on a freshly reset database. The bare
+ * load runs first; the loader's graph is left in place for the API benchmark.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchNeo4j } from '../lib/bench-neo4j.ts';
+import { runTsChild } from '../lib/child.ts';
+import type { BareLoadResult } from '../baselines/bare-load.ts';
+import { censusDiff, graphCensus, type GraphCensus } from './graph-census.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** One load run as reported. */
+export interface LoadRun {
+  name: 'loader' | 'bare';
+  rows: number;
+  wallMs: number;
+  rowsPerSec: number;
+  /** Bare only: the send phase alone (the database ceiling). */
+  sendMs?: number;
+  rowsPerSecSend?: number;
+  parseMs?: number;
+  peakRssMb: number | null;
+  /** CPU seconds of the loading process and of the Neo4j JVM during the load (own instance). */
+  clientCpuSeconds: number | null;
+  neo4jCpuSeconds: number | null;
+  census: GraphCensus;
+  error?: string;
+  detail?: unknown;
+}
+
+/** The loading section of the report. */
+export interface LoadReport {
+  dataset: string;
+  rows: number;
+  runs: LoadRun[];
+  /** loader rows/s divided by the bare ceiling (send only, and end to end). */
+  ratioToCeiling: number | null;
+  ratioToBareEndToEnd: number | null;
+  /** Label/type counts that differ between the two graphs (should be empty). */
+  censusDiff: Record<string, [number, number]>;
+}
+
+/** Runs both loads; leaves the database holding the loader's graph (or the bare one if the loader failed). */
+export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: (line: string) => void): Promise<LoadReport> {
+  const runs: LoadRun[] = [];
+
+  log(`load: bare-driver baseline on a fresh database (${rows} rows)`);
+  await db.reset();
+  let cpu0 = db.cpuSeconds();
+  const bare = await runTsChild<{ bareLoad: BareLoadResult }>(path.join(here, '../baselines/bare-load.ts'), [dir], db.env());
+  let cpu1 = db.cpuSeconds();
+  const b = bare.result.bareLoad;
+  runs.push({
+    name: 'bare',
+    rows: b.rows,
+    wallMs: b.totalMs,
+    rowsPerSec: b.rowsPerSecTotal,
+    sendMs: b.sendMs,
+    rowsPerSecSend: b.rowsPerSecSend,
+    parseMs: b.parseMs,
+    peakRssMb: b.maxRssMb,
+    clientCpuSeconds: bare.cpuSeconds,
+    neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+    census: await graphCensus(db),
+    detail: b.perKind,
+  });
+
+  log('load: the import command (seed/loader loadDataset) on a fresh database');
+  await db.reset();
+  cpu0 = db.cpuSeconds();
+  try {
+    const loader = await runTsChild<{ loader: { ms: number; result: unknown; maxRssMb: number } }>(path.join(here, 'loader-child.ts'), [dir], db.env());
+    cpu1 = db.cpuSeconds();
+    const l = loader.result.loader;
+    runs.push({
+      name: 'loader',
+      rows,
+      wallMs: l.ms,
+      rowsPerSec: rows / (l.ms / 1000),
+      peakRssMb: l.maxRssMb,
+      clientCpuSeconds: loader.cpuSeconds,
+      neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+      census: await graphCensus(db),
+      detail: l.result,
+    });
+  } catch (err) {
+    log(`load: the loader failed: ${(err as Error).message.slice(0, 500)}`);
+    runs.push({
+      name: 'loader', rows, wallMs: Number.NaN, rowsPerSec: Number.NaN, peakRssMb: null, clientCpuSeconds: null,
+      neo4jCpuSeconds: null, census: { nodes: {}, relationships: {} }, error: (err as Error).message.slice(0, 2000),
+    });
+    // Leave a loaded graph for the API benchmark.
+    await db.reset();
+    await runTsChild(path.join(here, '../baselines/bare-load.ts'), [dir], db.env());
+  }
+  const bareRun = runs.find((r) => r.name === 'bare')!;
+  const loaderRun = runs.find((r) => r.name === 'loader')!;
+  const ok = !loaderRun.error;
+  return {
+    dataset: dir,
+    rows,
+    runs,
+    ratioToCeiling: ok && bareRun.rowsPerSecSend ? loaderRun.rowsPerSec / bareRun.rowsPerSecSend : null,
+    ratioToBareEndToEnd: ok ? loaderRun.rowsPerSec / bareRun.rowsPerSec : null,
+    censusDiff: ok ? censusDiff(bareRun.census, loaderRun.census) : {},
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench -- [--size S|M|L] [--only load,api,browser] [--seed 42] [--duration MS] [--warmup MS]
+ *                    [--port 7704] [--data-dir DIR] [--out bench/out] [--regenerate]`
+ *
+ * Generates (or reuses) the synthetic data set of the size, starts its own Neo4j (or uses
+ * NEO4J_URI, which it WIPES), and measures loading, the API and the browser beside their
+ * baselines in the same run. Prints a table and writes JSON to bench/out/.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDatasetDir, generateDataset, type BenchTargets } from './generate.ts';
+import { openBenchNeo4j, type BenchNeo4j } from './lib/bench-neo4j.ts';
+import { killChildren, runTsChild } from './lib/child.ts';
+import { machineInfo } from './lib/machine.ts';
+import { formatReport, type BenchReport } from './lib/report.ts';
+import { parseSize, type SizeName } from './lib/sizes.ts';
+import { benchLoad } from './load/run-load.ts';
+import { benchApi } from './api/run-api.ts';
+import { benchBrowser } from './browser/run-browser.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The database to stop if the command-line run is interrupted. */
+let stopOnSignal: BenchNeo4j | undefined;
+
+export type Phase = 'load' | 'api' | 'browser';
+export const PHASES: readonly Phase[] = ['load', 'api', 'browser'];
+
+/** Everything a run can be told. */
+export interface BenchOptions {
+  size: SizeName;
+  seed: number;
+  only: Phase[];
+  durationMs: number;
+  warmupMs: number;
+  port: number;
+  dataDir: string;
+  outDir: string;
+  datasetDir: string;
+  regenerate: boolean;
+  heapMb: number;
+  pageCacheMb: number;
+  resetMode: 'restart' | 'wipe';
+  /** Benchmark this existing database (it is WIPED) instead of starting an own Neo4j. */
+  external?: { uri: string; username: string; password: string; database: string };
+  /** Cap on measured requests per API cell (keeps smoke runs short); 0 = none. */
+  maxRequests: number;
+  /** Variable sets per API operation. */
+  variableSets: number;
+  browserSizes: number[];
+  fpsSizes: number[];
+  overviewLimits: number[];
+  panMs: number;
+  log: (line: string) => void;
+}
+
+/** Per-size defaults: S is a smoke run, M and L are the measured sizes. */
+export function defaultOptions(size: SizeName): Omit<BenchOptions, 'log'> {
+  const envInt = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+  const small = size === 'S';
+  return {
+    size,
+    seed: 42,
+    only: [...PHASES],
+    durationMs: small ? 500 : 4_000,
+    warmupMs: small ? 200 : 1_000,
+    port: 7704,
+    dataDir: path.join(tmpdir(), `neo4j-bench-run-${size}`),
+    outDir: path.join(here, 'out'),
+    datasetDir: defaultDatasetDir(size),
+    regenerate: false,
+    heapMb: envInt('NEO4J_HEAP', size === 'L' ? 4096 : size === 'M' ? 2048 : 512),
+    pageCacheMb: envInt('NEO4J_PAGECACHE', size === 'L' ? 4096 : size === 'M' ? 1024 : 256),
+    resetMode: small ? 'wipe' : 'restart',
+    maxRequests: small ? 20 : 0,
+    variableSets: small ? 3 : 20,
+    browserSizes: small ? [500] : [500, 2_000, 5_000, 10_000],
+    fpsSizes: small ? [500] : [2_000, 5_000],
+    overviewLimits: small ? [300] : [300, 2_000],
+    panMs: small ? 500 : 3_000,
+  };
+}
+
+/** Reads the command line into options. */
+export function parseCli(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string' },
+      only: { type: 'string' },
+      seed: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      regenerate: { type: 'boolean' },
+    },
+  });
+  const size = parseSize(values.size ?? 'M');
+  const base = defaultOptions(size);
+  const only = values.only
+    ? values.only.split(',').map((p) => {
+        const v = p.trim() as Phase;
+        if (!PHASES.includes(v)) throw new Error(`--only takes ${PHASES.join(', ')}; got "${p}"`);
+        return v;
+      })
+    : base.only;
+  const seed = values.seed ? Number(values.seed) : base.seed;
+  return {
+    ...base,
+    seed,
+    only,
+    durationMs: values.duration ? Number(values.duration) : base.durationMs,
+    warmupMs: values.warmup ? Number(values.warmup) : base.warmupMs,
+    port: values.port ? Number(values.port) : base.port,
+    dataDir: values['data-dir'] ?? base.dataDir,
+    outDir: values.out ?? base.outDir,
+    datasetDir: defaultDatasetDir(size, seed),
+    regenerate: values.regenerate ?? false,
+    ...(process.env.NEO4J_URI
+      ? {
+          external: {
+            uri: process.env.NEO4J_URI,
+            username: process.env.NEO4J_USERNAME ?? 'neo4j',
+            password: process.env.NEO4J_PASSWORD ?? 'aidgraph-dev',
+            database: process.env.NEO4J_DATABASE ?? 'neo4j',
+          },
+        }
+      : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** Generates the data set unless it is already there. */
+async function ensureDataset(o: BenchOptions): Promise<{ targets: BenchTargets; generateMs: number | null }> {
+  const targetsFile = `${o.datasetDir.replace(/\/+$/, '')}.targets.json`;
+  if (!o.regenerate && existsSync(targetsFile)) {
+    return { targets: JSON.parse(readFileSync(targetsFile, 'utf8')) as BenchTargets, generateMs: null };
+  }
+  o.log(`generating data set ${o.size} (seed ${o.seed}) into ${o.datasetDir}`);
+  const t0 = performance.now();
+  const { targets } = await generateDataset(o.size, o.datasetDir, o.seed);
+  return { targets, generateMs: performance.now() - t0 };
+}
+
+/** Runs the benchmark; returns the report and the path of the JSON written. */
+export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; jsonFile: string; text: string }> {
+  const started = performance.now();
+  const machine = machineInfo();
+  const { targets, generateMs } = await ensureDataset(o);
+  let db: BenchNeo4j | undefined;
+  const report: BenchReport = {
+    machine,
+    size: o.size,
+    seed: o.seed,
+    dataset: { dir: o.datasetDir, counts: targets.counts, generateMs },
+    neo4j: { own: !o.external, heapMb: o.heapMb, pageCacheMb: o.pageCacheMb, peakRssMb: null },
+    memory: { loaderPeakRssMb: null, barePeakRssMb: null, serverPeakRssMb: null },
+    totalMs: 0,
+    loadAvgEnd: [],
+  };
+  try {
+    db = await openBenchNeo4j({
+      port: o.port, dataDir: o.dataDir, heapMb: o.heapMb, pageCacheMb: o.pageCacheMb, resetMode: o.resetMode, external: o.external, log: o.log,
+    });
+    stopOnSignal = db;
+    if (o.only.includes('load')) {
+      report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log);
+      report.memory.loaderPeakRssMb = report.load.runs.find((r) => r.name === 'loader')?.peakRssMb ?? null;
+      report.memory.barePeakRssMb = report.load.runs.find((r) => r.name === 'bare')?.peakRssMb ?? null;
+    } else {
+      o.log('loading the data set (not measured: --only without load)');
+      await db.reset();
+      await runTsChild(path.join(here, 'load/loader-child.ts'), [o.datasetDir], db.env()).catch(async (err: Error) => {
+        o.log(`the loader failed (${err.message.split('\n')[0]}); loading with the bare baseline instead`);
+        await db!.reset();
+        await runTsChild(path.join(here, 'baselines/bare-load.ts'), [o.datasetDir], db!.env());
+      });
+    }
+    if (o.only.includes('api')) {
+      report.api = await benchApi(db, targets, {
+        durationMs: o.durationMs,
+        warmupMs: o.warmupMs,
+        concurrencies: [1, 10],
+        maxRequests: o.maxRequests || undefined,
+        variableSets: o.variableSets,
+        log: o.log,
+      });
+      report.memory.serverPeakRssMb = report.api.serverPeakRssMb;
+    }
+    if (o.only.includes('browser')) {
+      report.browser = await benchBrowser(db, {
+        sizes: o.browserSizes,
+        fpsSizes: o.fpsSizes,
+        overviewLimits: o.overviewLimits,
+        panMs: o.panMs,
+        log: o.log,
+      });
+    }
+    report.neo4j.peakRssMb = db.peakRssMb();
+  } finally {
+    stopOnSignal = undefined;
+    await db?.stop();
+  }
+  report.totalMs = performance.now() - started;
+  report.loadAvgEnd = loadavg().map((v) => Math.round(v * 100) / 100);
+  mkdirSync(o.outDir, { recursive: true });
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  const jsonFile = path.join(o.outDir, `bench-${o.size}-${stamp}.json`);
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(o.outDir, `latest-${o.size}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  return { report, jsonFile, text: formatReport(report) };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killChildren();
+      void (stopOnSignal?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    });
+  }
+  const options = parseCli(process.argv.slice(2));
+  runBench(options)
+    .then(({ text, jsonFile }) => {
+      process.stdout.write(`${text}\n\nJSON: ${jsonFile}\n`);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -17,7 +17,12 @@ export function killAllImports(): void {
 }
 
 /** When to kill the import. */
-export type KillPoint = { afterLines: number } | { afterMs: number } | { whenLine(line: string): boolean };
+export type KillPoint =
+  | { afterLines: number }
+  | { afterMs: number }
+  | { whenLine(line: string): boolean }
+  /** Polled every `everyMs` (default 25) while the import runs; kill when it resolves true. */
+  | { when(): Promise<boolean>; everyMs?: number };
 
 /** How the run ended. */
 export interface ImportRun {
@@ -86,6 +91,15 @@ export function runImport(dir: string, options: ImportOptions): Promise<ImportRu
   const timers: NodeJS.Timeout[] = [];
   if (options.kill && 'afterMs' in options.kill) timers.push(setTimeout(killNow, options.kill.afterMs));
   timers.push(setTimeout(() => { timedOut = true; killNow(); }, options.timeoutMs ?? 15 * 60_000));
+  const kill = options.kill;
+  if (kill && 'when' in kill) {
+    void (async () => {
+      while (child.exitCode === null && child.signalCode === null && !killed) {
+        if (await kill.when().catch(() => false)) killNow();
+        else await new Promise((r) => setTimeout(r, kill.everyMs ?? 25));
+      }
+    })();
+  }
 
   return new Promise((resolveRun, reject) => {
     child.once('error', reject);

@@ -18,8 +18,10 @@ export interface RestartScenario {
   mode: 'stop' | 'kill';
   /** Load before the outage, in ms. */
   warmupMs: number;
-  /** Load after the database is back, in ms. */
+  /** Load after the database is back, in ms (at most). */
   afterMs: number;
+  /** Stop early once this many ms of reads after the restart all succeeded (default: never). */
+  stopAfterCleanMs?: number;
   /** Extra pause while the database is down, before it is started again. */
   downtimeMs?: number;
   /** Deadline of one request (a request still open then counts as hung). */
@@ -60,7 +62,9 @@ export async function restartUnderLoad(scenario: RestartScenario, settleMs: numb
   const now = () => performance.now() - t0;
   const prober = startProber(scenario.baseUrl, t0);
   const abort = new AbortController();
+  const samples: Sample[] = [];
   const loadDone = runLoad({
+    onSample: (sample) => samples.push(sample),
     baseUrl: scenario.baseUrl,
     clients: scenario.clients,
     durationMs: 60 * 60_000,
@@ -83,7 +87,12 @@ export async function restartUnderLoad(scenario: RestartScenario, settleMs: numb
     if (scenario.downtimeMs) await sleep(scenario.downtimeMs);
     await scenario.db.start();
     upAt = now();
-    await sleep(scenario.afterMs);
+    const until = upAt + scenario.afterMs;
+    while (now() < until) {
+      await sleep(250);
+      const clean = scenario.stopAfterCleanMs === undefined ? undefined : cleanSince(samples, upAt);
+      if (clean !== undefined && now() - clean >= scenario.stopAfterCleanMs!) break;
+    }
   } finally {
     abort.abort();
     load = await loadDone;
@@ -126,6 +135,14 @@ export function describeOutcome(name: string, o: RestartOutcome): string {
     `  /readyz: outage reported ${rel(o.outageReportedAt, o.downAt)} after the stop began, recovery reported ${rel(o.recoveryReportedAt, o.upAt)} after Neo4j was ready, ${o.readyFlapsAfterRecovery} flaps after`,
     `  reads: first success ${rel(o.firstReadAfterUp, o.upAt)} after Neo4j was ready; errors before the outage ${o.errorsBefore.length}, after the retry window ${o.errorsAfterSettle.length}; /healthz failures ${o.healthFailures.length}`,
   ].join('\n');
+}
+
+/** Start of the run of successful requests (started after `from`) since the last failed one; undefined when none. */
+function cleanSince(samples: readonly Sample[], from: number): number | undefined {
+  const after = samples.filter((s) => s.at >= from);
+  const lastFailure = Math.max(from, ...after.filter((s) => s.outcome !== 'ok').map((s) => s.at));
+  const ok = after.filter((s) => s.outcome === 'ok' && s.at > lastFailure).map((s) => s.at);
+  return ok.length > 0 ? Math.min(...ok) : undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -104,12 +104,20 @@ function start(): void {
   toggle(byId('toggle-sidebar'), byId('sidebar'));
   toggle(byId('toggle-details'), detailsHost);
 
-  // Keyboard: "/" jumps to search, like many sites.
+  // Keyboard: "/" jumps to search, like many sites; Escape closes an open drawer.
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement;
     if (e.key === '/' && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) {
       e.preventDefault();
       search.input.focus();
+    }
+    if (e.key === 'Escape') {
+      for (const [button, panel] of [['toggle-sidebar', 'sidebar'], ['toggle-details', 'details']]) {
+        if (byId(panel).classList.contains('open')) {
+          byId(panel).classList.remove('open');
+          byId(button).setAttribute('aria-expanded', 'false');
+        }
+      }
     }
   });
   window.addEventListener('resize', debounce(() => active?.resize(), 150));

@@ -68,6 +68,7 @@ export class Canvas {
       el.removeClass('hover');
       if (el.isNode() && !large) el.connectedEdges().removeClass('hover');
     });
+    cy.on('zoom', () => this.syncHubs());
     this.options.onCreate?.(cy);
     return cy;
   }
@@ -100,11 +101,29 @@ export class Canvas {
         if (n.data('degree') !== degree) n.data('degree', degree);
       });
       nodes.removeClass('hub');
+      this.hubs = cy.collection();
       if (nodes.length > hubs * 2) {
         const top = nodes.sort((a, b) => (b.data('degree') as number) - (a.data('degree') as number)).slice(0, hubs);
-        top.filter((n) => (n.data('degree') as number) >= 4).addClass('hub');
+        this.hubs = top.filter((n) => (n.data('degree') as number) >= 4);
       }
+      this.hubsShown = false;
+      this.syncHubs();
     });
+  }
+
+  /** Zoom below which hub labels are enlarged (above it every label is readable anyway). */
+  static readonly HUB_ZOOM = 0.9;
+  private hubs: cytoscape.Collection | null = null;
+  private hubsShown = false;
+
+  /** Enlarged hub labels only while zoomed out; checked on every zoom, changed only on crossing. */
+  private syncHubs(): void {
+    if (!this.hubs || !this.core) return;
+    const want = this.core.zoom() < Canvas.HUB_ZOOM;
+    if (want === this.hubsShown) return;
+    this.hubsShown = want;
+    if (want) this.hubs.addClass('hub');
+    else this.hubs.removeClass('hub');
   }
 
   /** True when the fast renderer settings are on. */

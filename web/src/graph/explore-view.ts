@@ -140,6 +140,7 @@ export class ExploreView implements View {
       if (e.target === cy) {
         this.details.clear();
         this.commit({ focus: undefined });
+        this.highlight();
         this.applyFocusMode();
       }
     });
@@ -204,11 +205,16 @@ export class ExploreView implements View {
     this.canvas.container.dataset.state = 'loading';
     const t0 = performance.now();
     try {
+      // The type list (for the filter panel) loads alongside the overview, not before it.
       if (!this.typesLoaded) {
-        const types = await fetchRelationshipTypes(controller.signal);
-        this.filters.setTypes(types);
-        this.typesLoaded = true;
-        this.filters.render(state);
+        fetchRelationshipTypes(controller.signal).then(
+          (types) => {
+            this.filters.setTypes(types);
+            this.typesLoaded = true;
+            this.filters.render(this.store.state);
+          },
+          () => {},
+        );
       }
       const years = yearWindow(state);
       const [overview, ...expansions] = await Promise.all([
@@ -374,8 +380,7 @@ export class ExploreView implements View {
           this.afterChange();
         },
       });
-      this.cy.getElementById(rootId).select();
-      void this.details.showNode(rootId);
+      this.select(rootId);
       if (addedIds.length === 0 && !sub.truncated) toast('No further neighbours under the current filters.');
       this.afterChange();
       this.cy.animate({ center: { eles: this.cy.getElementById(rootId) } }, { duration: 0 });
@@ -487,9 +492,27 @@ export class ExploreView implements View {
 
   private afterChange(): void {
     this.canvas.updateDegrees();
+    this.highlight();
     this.applyFocusMode();
     this.renderLegend();
     this.canvas.markReady();
+  }
+
+  /**
+   * Dim everything but the focused node's neighbourhood (whose labels show at any zoom), so the
+   * selection reads as an ego network.
+   */
+  private highlight(): void {
+    const cy = this.cy;
+    const focus = this.store.state.focus;
+    cy.batch(() => {
+      cy.elements('.nbr, .dim').removeClass('nbr dim');
+      const node = focus ? cy.getElementById(focus) : cy.collection();
+      if (node.empty()) return;
+      const around = node.closedNeighborhood();
+      around.addClass('nbr');
+      cy.elements().not(around).addClass('dim');
+    });
   }
 
   /** Select `id` (in the store and on the canvas) and show its details. */
@@ -497,6 +520,7 @@ export class ExploreView implements View {
     this.commit({ focus: id });
     this.cy.nodes(':selected').unselect();
     this.cy.getElementById(id).select();
+    this.highlight();
     void this.details.showNode(id);
     if (this.store.state.focusMode) this.applyFocusMode();
   }
@@ -514,9 +538,12 @@ export class ExploreView implements View {
       if (node.empty()) return toast(`“${id}” is not in the graph under the current filters.`, 'error');
     }
     this.select(id);
-    const zoom = Math.max(this.cy.zoom(), 0.9);
+    const zoom = Math.max(this.cy.zoom(), 1);
     if (animate) this.cy.animate({ center: { eles: node }, zoom }, { duration: 250 });
-    else this.cy.center(node);
+    else {
+      this.cy.zoom(zoom);
+      this.cy.center(node);
+    }
   }
 
   private async relayout(): Promise<void> {

@@ -17,6 +17,12 @@ export interface DrillGraph {
   digest(): Promise<GraphDigest>;
   /** Node and relationship counts, cheap enough to poll while an import runs. */
   counts(): Promise<{ nodes: number; relationships: number }>;
+  /**
+   * Integrity of funding flows whose id starts with `prefix`: each must have exactly one PROVIDED
+   * edge from its donorId, one TO edge to its recipientId, and no PART_OF cycle. Returns the
+   * violations, as text.
+   */
+  fundingViolations(prefix: string): Promise<string[]>;
   /** Wipes every node and relationship (constraints stay). */
   reset(): Promise<void>;
   /** Loads a data set folder in-process. */
@@ -42,6 +48,26 @@ export function openGraph(env: Record<string, string | undefined> = process.env)
         { database, routing: 'READ' },
       );
       return { nodes: Number(records[0].get('nodes')), relationships: Number(records[0].get('relationships')) };
+    },
+    async fundingViolations(prefix) {
+      const { records } = await driver.executeQuery(
+        `MATCH (f:Funding) WHERE f.id STARTS WITH $prefix
+         RETURN f.id AS id, f.donorId AS donorId, f.recipientId AS recipientId,
+                [(d)-[:PROVIDED]->(f) | d.id] AS donors, [(f)-[:TO]->(r) | r.id] AS recipients,
+                EXISTS { (f)-[:PART_OF*1..50]->(f) } AS cycle`,
+        { prefix },
+        { database, routing: 'READ' },
+      );
+      const problems: string[] = [];
+      for (const r of records) {
+        const id = r.get('id') as string;
+        const donors = r.get('donors') as string[];
+        const recipients = r.get('recipients') as string[];
+        if (donors.length !== 1 || donors[0] !== r.get('donorId')) problems.push(`${id}: donorId ${r.get('donorId')} but PROVIDED from [${donors}]`);
+        if (recipients.length !== 1 || recipients[0] !== r.get('recipientId')) problems.push(`${id}: recipientId ${r.get('recipientId')} but TO [${recipients}]`);
+        if (r.get('cycle')) problems.push(`${id}: is part of itself through PART_OF`);
+      }
+      return problems;
     },
     reset: async () => { await resetDatabase(driver, database); },
     load: async (dir, reset = false) => { await loadDataset(driver, dir, { database, reset }); },

@@ -81,6 +81,14 @@ export class Canvas {
       this.core?.destroy();
       this.core = this.create(large);
     }
+    // Degrees go into the data before adding, so styles are computed once, not twice.
+    const degree = new Map<string, number>();
+    for (const el of elements) {
+      if (el.group !== 'edges' || el.data.source === el.data.target) continue;
+      degree.set(el.data.source as string, (degree.get(el.data.source as string) ?? 0) + 1);
+      degree.set(el.data.target as string, (degree.get(el.data.target as string) ?? 0) + 1);
+    }
+    for (const el of elements) if (el.group === 'nodes') el.data.degree = degree.get(el.data.id as string) ?? 0;
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(elements);

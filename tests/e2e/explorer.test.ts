@@ -117,6 +117,77 @@ describe('explorer: network view', () => {
     expect((await canvasSnapshot(page, 'explore')).nodes).toContain(target);
   });
 
+  it('a truncated expansion shows "+N more", which fetches the rest', async () => {
+    const { page } = browser;
+    await openReady(page, app.url, 'limit=100', 'explore');
+    // The best-connected node has more neighbours than one expansion fetches (40).
+    const hub = (await graphql<{ graph: { nodes: { id: string }[] } }>(app.url, '{ graph(filter: { limit: 1 }) { nodes { id } } }')).graph.nodes[0].id;
+    const api = await graphql<{ neighborhood: { truncated: boolean; omittedNodes: number } }>(app.url, 'query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 40) { truncated omittedNodes } }', { id: hub });
+    expect(api.neighborhood.truncated).toBe(true);
+    const at = await nodeScreenPosition(page, 'explore', hub);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction((id) => location.hash.includes(`expanded=${id}`), hub);
+    const moreLabel = await page.evaluate(
+      (id) => (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { data(k: string): string } } } }).__aidgraph.cy('explore').getElementById(`more:${id}`).data('label'),
+      hub,
+    );
+    expect(moreLabel).toBe(`+${api.neighborhood.omittedNodes} more`);
+    const expanded = await canvasSnapshot(page, 'explore');
+    const moreAt = await nodeScreenPosition(page, 'explore', `more:${hub}`);
+    await page.mouse.dblclick(moreAt.x, moreAt.y);
+    await page.waitForFunction(
+      (id) => (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { empty(): boolean } } } }).__aidgraph.cy('explore').getElementById(`more:${id}`).empty(),
+      hub,
+    );
+    const all = await canvasSnapshot(page, 'explore');
+    expect(all.nodes.length).toBeGreaterThan(expanded.nodes.length);
+    await screenshot(page, 'expanded-more');
+  });
+
+  it('clicking an edge shows its citations; kind and year filters narrow the graph', async () => {
+    const { page } = browser;
+    await openReady(page, app.url, 'focus=danab', 'explore');
+    const snap = await canvasSnapshot(page, 'explore');
+    const edge = snap.edges.find((e) => e.source === 'danab' || e.target === 'danab');
+    expect(edge).toBeDefined();
+    const mid = await page.evaluate(
+      (id) => {
+        const cy = (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { renderedMidpoint(): { x: number; y: number } } } } }).__aidgraph.cy('explore');
+        const box = document.getElementById('cy-explore')!.getBoundingClientRect();
+        const p = cy.getElementById(id).renderedMidpoint();
+        return { x: box.left + p.x, y: box.top + p.y };
+      },
+      edge!.id,
+    );
+    await page.mouse.click(mid.x, mid.y);
+    await page.locator('#details[aria-live] #edge-sources .citation').first().waitFor();
+    expect(await page.locator('#details-title').textContent()).toBe(edge!.type.toLowerCase().replace(/_/g, ' '));
+
+    // Kinds: unchecking Event removes every event.
+    await openReady(page, app.url, '', 'explore');
+    const all = await page.evaluate(() => (window as unknown as { __aidgraph: { cy(v: string): { nodes(s: string): { length: number } } } }).__aidgraph.cy('explore').nodes('[kind = "Event"]').length);
+    expect(all).toBeGreaterThan(0);
+    await page.locator('input[name=kind][value=Event]').uncheck();
+    await page.waitForFunction(() => location.hash.includes('kinds='));
+    await waitForView(page, 'explore');
+    const events = await page.evaluate(() => (window as unknown as { __aidgraph: { cy(v: string): { nodes(s: string): { length: number } } } }).__aidgraph.cy('explore').nodes('[kind = "Event"]').length);
+    expect(events).toBe(0);
+
+    // Year: "as of" the earliest year of the slider shows no relationship that starts later.
+    await page.locator('.timeline .seg[data-mode="asof"]').click();
+    await page.waitForFunction(() => location.hash.includes('years=asof'));
+    await waitForView(page, 'explore');
+    const slider = page.locator('.timeline input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction((min) => location.hash.includes(`from=${min}`), await slider.getAttribute('min'));
+    await waitForView(page, 'explore');
+    const year = Number(await slider.getAttribute('min'));
+    const starts = await page.evaluate(() => (window as unknown as { __aidgraph: { cy(v: string): { edges(): { map<T>(f: (e: { data(k: string): number | null }) => T): T[] } } } }).__aidgraph.cy('explore').edges().map((e) => e.data('start')));
+    expect(starts.filter((s) => s != null && s > year)).toEqual([]);
+    await screenshot(page, 'filtered-asof');
+  });
+
   it('a copied URL reopens the same view: filters, year window, expansion, focus, focus mode', async () => {
     const { page, context } = browser;
     await openReady(page, app.url, 'limit=100', 'explore');

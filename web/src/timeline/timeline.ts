@@ -31,14 +31,23 @@ export class Timeline {
     this.emit = debounce((patch: Partial<ViewState>) => this.events.change(patch), 300);
   }
 
-  /** Set the span of the slider from the years present in the data, and the event marks. */
+  private seen = false;
+
+  /**
+   * Widen the slider's span to the years present in the data (it never narrows, so filtering the
+   * graph does not move the scale under the user's hand) and set the event marks.
+   */
   setData(years: number[], marks: TimelineEvent[]): void {
     const valid = years.filter((y) => Number.isFinite(y) && y > 1800 && y < 2200);
     if (valid.length) {
-      this.min = Math.floor(Math.min(...valid, this.max) / 5) * 5;
-      this.max = Math.max(new Date().getFullYear(), ...valid);
+      const low = Math.floor(Math.min(...valid) / 5) * 5;
+      this.min = this.seen ? Math.min(this.min, low) : low;
+      this.max = Math.max(this.max, ...valid);
+      this.seen = true;
     }
-    this.marks = marks;
+    const known = new Map(this.marks.map((m) => [m.id, m]));
+    for (const m of marks) known.set(m.id, m);
+    this.marks = [...known.values()];
   }
 
   /** Draw for `state`. */

@@ -4,16 +4,30 @@
  * one write transaction (`executeWrite`, which retries transient errors), so that a failed or
  * interrupted load leaves whole batches only and a rerun converges to the same graph. Records
  * whose stored hash matches are left untouched: a second load changes nothing.
+ *
+ * Speed: when the database already holds records of a kind, each batch is first probed with
+ * ids and hashes only, and full rows are sent for new or changed records alone; the next batch
+ * is prepared while the database works on the current one.
  */
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { readDataset, validateDataset } from '../model/dataset.ts';
 import { formatProblem, type Problem } from '../model/problems.ts';
 import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/relationship-types.ts';
 import { RECORD_KINDS, type Dataset, type RecordKind } from '../model/types.ts';
 import { knownIdsFor } from './known-ids.ts';
-import { ENTITY_DIFF, FUNDING_DIFF, FUNDING_UPSERT, SOURCE_DIFF, SOURCE_UPSERT, entityUpsert, relationshipDiff, relationshipUpsert } from './queries.ts';
+import {
+  FUNDING_UPSERT,
+  SOURCE_UPSERT,
+  entityUpsert,
+  nodeCount,
+  nodeProbe,
+  relationshipCount,
+  relationshipProbe,
+  relationshipUpsert,
+  type ProbeLabel,
+} from './queries.ts';
 import { resetDatabase } from './reset.ts';
-import { actorRow, authorityRow, eventRow, fundingRow, parentsFirst, relationshipRow, sourceRow } from './rows.ts';
+import { actorRow, authorityRow, eventRow, fundingRow, parentsFirst, relationshipRow, sourceRow, type Props } from './rows.ts';
 import { ensureSchema } from './schema.ts';
 import { addCounts, zeroCounts, type Counts, type LoadSummary } from './summary.ts';
 
@@ -49,39 +63,52 @@ export class InvalidDatasetError extends Error {
   }
 }
 
-/** One step of the load: a query and its rows. */
+/** A row as sent: properties, plus the ends for relationships. */
+type Row = { props: Props; from?: string; to?: string };
+
+/** One step of the load: records of one kind (and label group or type) and their queries. */
 interface Step {
   kind: RecordKind;
-  query: string;
-  diff: string;
-  rows: unknown[];
+  records: readonly unknown[];
+  toRow: (record: never) => Row;
+  upsert: string;
+  probe: string;
+  /** Counts what is stored already (a probe is pointless when it is 0). */
+  count: string;
 }
 
 function plan(dataset: Dataset): Step[] {
   const steps: Step[] = [];
-  steps.push({ kind: 'sources', query: SOURCE_UPSERT, diff: SOURCE_DIFF, rows: dataset.sources.map(sourceRow) });
-  for (const kind of ACTOR_KINDS) {
-    const rows = dataset.actors.filter((a) => a.kind === kind).map(actorRow);
-    if (rows.length) steps.push({ kind: 'actors', query: entityUpsert(kind), diff: ENTITY_DIFF, rows });
-  }
-  steps.push({ kind: 'authorities', query: entityUpsert('Authority'), diff: ENTITY_DIFF, rows: dataset.authorities.map(authorityRow) });
-  steps.push({ kind: 'events', query: entityUpsert('Event'), diff: ENTITY_DIFF, rows: dataset.events.map(eventRow) });
+  const node = (kind: RecordKind, label: ProbeLabel, records: readonly unknown[], toRow: Step['toRow'], upsert: string) =>
+    steps.push({ kind, records, toRow, upsert, probe: nodeProbe(label), count: nodeCount(label) });
+  node('sources', 'Source', dataset.sources, sourceRow, SOURCE_UPSERT);
+  for (const kind of ACTOR_KINDS) node('actors', 'Entity', dataset.actors.filter((a) => a.kind === kind), actorRow, entityUpsert(kind));
+  node('authorities', 'Entity', dataset.authorities, authorityRow, entityUpsert('Authority'));
+  node('events', 'Entity', dataset.events, eventRow, entityUpsert('Event'));
   for (const type of RELATIONSHIP_TYPES) {
-    const rows = dataset.relationships.filter((r) => r.type === type).map(relationshipRow);
-    if (rows.length) steps.push({ kind: 'relationships', query: relationshipUpsert(type), diff: relationshipDiff(type), rows });
+    steps.push({
+      kind: 'relationships',
+      records: dataset.relationships.filter((r) => r.type === type),
+      toRow: relationshipRow,
+      upsert: relationshipUpsert(type),
+      probe: relationshipProbe(type),
+      count: relationshipCount(type),
+    });
   }
-  steps.push({ kind: 'funding', query: FUNDING_UPSERT, diff: FUNDING_DIFF, rows: parentsFirst(dataset.funding).map(fundingRow) });
-  return steps.filter((s) => s.rows.length > 0);
+  node('funding', 'Funding', parentsFirst(dataset.funding), fundingRow, FUNDING_UPSERT);
+  return steps.filter((s) => s.records.length > 0);
 }
 
-function countsOf(record: { get(key: string): unknown }): Counts {
-  return { created: Number(record.get('created')), updated: Number(record.get('updated')), unchanged: Number(record.get('unchanged')) };
+/** The probe's view of a row: its position, identity and hash. */
+function probeRow(row: Row, i: number): { i: number; id?: unknown; key?: unknown; hash: unknown } {
+  return row.props.key !== undefined ? { i, key: row.props.key, hash: row.props.hash } : { i, id: row.props.id, hash: row.props.hash };
 }
 
 /**
  * Validates `source` (a folder, or an already validated Dataset) and loads it into `database`.
  * Throws InvalidDatasetError, before writing anything, when the data set has problems.
- * References to ids that the folder does not define may point at records already in the database.
+ * References to ids that the folder does not define may point at records already in the
+ * database. With `driver` null, only validates (a dry run without a database).
  */
 export async function loadDataset(driver: Driver | null, source: string | Dataset, options: LoadOptions = {}): Promise<LoadSummary> {
   const started = Date.now();
@@ -102,39 +129,46 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
 
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, zeroCounts()])) as Record<RecordKind, Counts>;
   const steps = plan(dataset);
-  const total = steps.reduce((n, s) => n + s.rows.length, 0);
+  const total = steps.reduce((n, s) => n + s.records.length, 0);
   let deleted: LoadSummary['deleted'];
   let done = 0;
+  const progress = (kind: RecordKind) => {
+    const elapsedMs = Date.now() - started;
+    options.onProgress?.({ kind, done, total, elapsedMs, rowsPerSecond: (done * 1000) / Math.max(1, elapsedMs) });
+  };
 
-  if (driver && !dryRun) {
-    await ensureSchema(driver, database);
-    if (options.reset) deleted = await resetDatabase(driver, database);
-  }
-  if (driver) {
+  if (!driver || (dryRun && options.reset)) {
+    // Nothing to compare with: every record would be created.
+    for (const step of steps) {
+      counts[step.kind].created += step.records.length;
+      done += step.records.length;
+    }
+    progress(steps[steps.length - 1]?.kind ?? 'sources');
+  } else {
+    if (!dryRun) {
+      await ensureSchema(driver, database);
+      if (options.reset) deleted = await resetDatabase(driver, database);
+    }
     const session: Session = driver.session({ database, defaultAccessMode: dryRun ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       for (const step of steps) {
-        for (let i = 0; i < step.rows.length; i += batchSize) {
-          const rows = step.rows.slice(i, i + batchSize);
-          const query = dryRun ? step.diff : step.query;
-          const run = (tx: { run: Session['run'] }) => tx.run(query, { rows });
-          const result = dryRun ? await session.executeRead(run) : await session.executeWrite(run);
-          addCounts(counts[step.kind], countsOf(result.records[0]));
+        const stored = await session.executeRead(async (tx) => Number((await tx.run(step.count)).records[0].get('n')));
+        const probing = dryRun || stored > 0;
+        const build = (from: number): Row[] => step.records.slice(from, from + batchSize).map((r) => step.toRow(r as never));
+        let next = build(0);
+        for (let at = 0; at < step.records.length; at += batchSize) {
+          const rows = next;
+          const work = runBatch(session, step, rows, probing, dryRun);
+          // Prepare the next batch while the database works on this one.
+          next = at + batchSize < step.records.length ? build(at + batchSize) : [];
+          addCounts(counts[step.kind], await work);
           done += rows.length;
-          const elapsedMs = Date.now() - started;
-          options.onProgress?.({ kind: step.kind, done, total, elapsedMs, rowsPerSecond: (done * 1000) / Math.max(1, elapsedMs) });
+          progress(step.kind);
         }
       }
     } finally {
       await session.close();
     }
-  } else {
-    // No database: a dry run that only validates; every record counts as to be created.
-    for (const step of steps) counts[step.kind].created += step.rows.length;
-    done = total;
-  }
-  if (options.reset && dryRun) {
-    for (const kind of RECORD_KINDS) counts[kind] = { created: counts[kind].created + counts[kind].updated + counts[kind].unchanged, updated: 0, unchanged: 0 };
   }
 
   const totalCounts = zeroCounts();
@@ -150,4 +184,25 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   };
   if (deleted) summary.deleted = deleted;
   return summary;
+}
+
+/** Probes (when asked) and writes one batch; returns its counts. */
+async function runBatch(session: Session, step: Step, rows: Row[], probing: boolean, dryRun: boolean): Promise<Counts> {
+  let toWrite = rows;
+  let probed: Counts | undefined;
+  if (probing) {
+    const result = await session.executeRead((tx) => tx.run(step.probe, { rows: rows.map(probeRow) }));
+    const created = result.records[0].get('created') as number[];
+    const updated = result.records[0].get('updated') as number[];
+    probed = { created: created.length, updated: updated.length, unchanged: rows.length - created.length - updated.length };
+    if (dryRun) return probed;
+    toWrite = [...created, ...updated].sort((a, b) => a - b).map((i) => rows[i]);
+    if (toWrite.length === 0) return probed;
+  }
+  const written = await session.executeWrite(async (tx: ManagedTransaction) => {
+    const record = (await tx.run(step.upsert, { rows: toWrite })).records[0];
+    return { created: Number(record.get('created')), updated: Number(record.get('updated')), unchanged: Number(record.get('unchanged')) };
+  });
+  // Rows the probe found unchanged were not sent.
+  return { ...written, unchanged: written.unchanged + (rows.length - toWrite.length) };
 }

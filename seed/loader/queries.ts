@@ -10,7 +10,7 @@ import { ACTOR_KINDS, isRelationshipType, type ActorKind, type RelationshipType 
 const ENTITY_KIND_LABELS = ['Actor', 'Authority', 'Event', ...ACTOR_KINDS].join(':');
 
 /** Per-row status from the stored node (or relationship) `old`. */
-const STATUS = `CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.hash THEN 'unchanged' ELSE 'updated' END AS status`;
+const STATUS = `CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.props.hash THEN 'unchanged' ELSE 'updated' END AS status`;
 const COUNTS = `RETURN sum(CASE status WHEN 'created' THEN 1 ELSE 0 END) AS created,
        sum(CASE status WHEN 'updated' THEN 1 ELSE 0 END) AS updated,
        sum(CASE status WHEN 'unchanged' THEN 1 ELSE 0 END) AS unchanged`;
@@ -26,37 +26,26 @@ const GROUP_LABELS: Record<EntityGroup, string> = {
 /** Upserts entities of one group (`:Entity:Actor:<Kind>`, `:Entity:Authority`, `:Entity:Event`). */
 export function entityUpsert(group: EntityGroup): string {
   return `UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
+OPTIONAL MATCH (old:Entity {id: row.props.id})
 WITH row, ${STATUS}
 CALL (row, status) {
   WITH row WHERE status <> 'unchanged'
-  MERGE (n:Entity {id: row.id})
+  MERGE (n:Entity {id: row.props.id})
   REMOVE n:${ENTITY_KIND_LABELS}
   SET n = row.props, n:${GROUP_LABELS[group]}
 }
 ${COUNTS}`;
 }
 
-/** Dry run of entityUpsert: the counts without writing. */
-export const ENTITY_DIFF = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
-WITH row, ${STATUS}
-${COUNTS}`;
-
 /** Upserts sources. */
 export const SOURCE_UPSERT = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Source {id: row.id})
+OPTIONAL MATCH (old:Source {id: row.props.id})
 WITH row, ${STATUS}
 CALL (row, status) {
   WITH row WHERE status <> 'unchanged'
-  MERGE (s:Source {id: row.id})
+  MERGE (s:Source {id: row.props.id})
   SET s = row.props
 }
-${COUNTS}`;
-
-export const SOURCE_DIFF = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Source {id: row.id})
-WITH row, ${STATUS}
 ${COUNTS}`;
 
 /**
@@ -65,7 +54,7 @@ ${COUNTS}`;
  * linked to their wider flow, which is in this batch or an earlier one (rows are parents-first).
  */
 export const FUNDING_UPSERT = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Funding {id: row.id})
+OPTIONAL MATCH (old:Funding {id: row.props.id})
 WITH row, old, ${STATUS}
 CALL (old, status) {
   WITH old WHERE status = 'updated'
@@ -77,32 +66,27 @@ CALL (old, status) {
 }
 CALL (row, status) {
   WITH row WHERE status <> 'unchanged'
-  MERGE (f:Funding {id: row.id})
+  MERGE (f:Funding {id: row.props.id})
   SET f = row.props
   WITH row, f
-  MATCH (donor:Entity {id: row.donorId})
-  MATCH (recipient:Entity {id: row.recipientId})
+  MATCH (donor:Entity {id: row.props.donorId})
+  MATCH (recipient:Entity {id: row.props.recipientId})
   CREATE (donor)-[:PROVIDED]->(f)-[:TO]->(recipient)
   WITH row, f
-  MATCH (authority:Entity {id: row.authorityId})
+  MATCH (authority:Entity {id: row.props.authorityId})
   CREATE (f)-[:UNDER]->(authority)
 }
 WITH collect(status) AS statuses,
-     collect(CASE WHEN status <> 'unchanged' AND row.partOf IS NOT NULL THEN row END) AS linking
+     collect(CASE WHEN status <> 'unchanged' AND row.props.partOf IS NOT NULL THEN row END) AS linking
 CALL (linking) {
   UNWIND linking AS row
-  MATCH (f:Funding {id: row.id})
-  MATCH (wider:Funding {id: row.partOf})
+  MATCH (f:Funding {id: row.props.id})
+  MATCH (wider:Funding {id: row.props.partOf})
   MERGE (f)-[:PART_OF]->(wider)
 }
 RETURN size([s IN statuses WHERE s = 'created']) AS created,
        size([s IN statuses WHERE s = 'updated']) AS updated,
        size([s IN statuses WHERE s = 'unchanged']) AS unchanged`;
-
-export const FUNDING_DIFF = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Funding {id: row.id})
-WITH row, ${STATUS}
-${COUNTS}`;
 
 function checkedType(type: RelationshipType): string {
   if (!isRelationshipType(type)) throw new Error(`not an allowed relationship type: ${String(type)}`);
@@ -116,7 +100,7 @@ function checkedType(type: RelationshipType): string {
 export function relationshipUpsert(type: RelationshipType): string {
   const t = checkedType(type);
   return `UNWIND $rows AS row
-OPTIONAL MATCH ()-[old:${t} {key: row.key}]->()
+OPTIONAL MATCH ()-[old:${t} {key: row.props.key}]->()
 WITH row, old, ${STATUS}
 CALL (row, old, status) {
   WITH row, old WHERE status <> 'unchanged'
@@ -130,10 +114,36 @@ CALL (row, old, status) {
 ${COUNTS}`;
 }
 
-export function relationshipDiff(type: RelationshipType): string {
+
+/** Node labels a probe may look in (constants). */
+export type ProbeLabel = 'Entity' | 'Source' | 'Funding';
+
+/**
+ * Probe before writing: which rows (`{i, id, hash}`) are new or differ from what is stored.
+ * Lets a reload send full rows only for what changed, and a dry run count without writing.
+ */
+export function nodeProbe(label: ProbeLabel): string {
+  const l = ({ Entity: 'Entity', Source: 'Source', Funding: 'Funding' } as const)[label];
+  return `UNWIND $rows AS row
+OPTIONAL MATCH (old:${l} {id: row.id})
+RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS created,
+       collect(CASE WHEN old IS NOT NULL AND old.hash <> row.hash THEN row.i END) AS updated`;
+}
+
+/** Probe for relationships of one type (`{i, key, hash}` rows). */
+export function relationshipProbe(type: RelationshipType): string {
   const t = checkedType(type);
   return `UNWIND $rows AS row
 OPTIONAL MATCH ()-[old:${t} {key: row.key}]->()
-WITH row, ${STATUS}
-${COUNTS}`;
+RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS created,
+       collect(CASE WHEN old IS NOT NULL AND old.hash <> row.hash THEN row.i END) AS updated`;
+}
+
+/** How many nodes carry a label / relationships have a type (count store: constant time). */
+export function nodeCount(label: ProbeLabel): string {
+  const l = ({ Entity: 'Entity', Source: 'Source', Funding: 'Funding' } as const)[label];
+  return `MATCH (n:${l}) RETURN count(n) AS n`;
+}
+export function relationshipCount(type: RelationshipType): string {
+  return `MATCH ()-[r:${checkedType(type)}]->() RETURN count(r) AS n`;
 }

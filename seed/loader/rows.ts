@@ -12,28 +12,28 @@ import type { ActorRecord, AuthorityRecord, Citation, EventRecord, FundingRecord
 type Value = string | number | boolean | null | ReturnType<typeof neo4j.int> | Value[];
 export type Props = Record<string, Value>;
 
-/** One row of a node batch. */
+/** One row of a node batch: the properties (without nulls; `id` and `hash` among them). */
 export interface NodeRow {
-  id: string;
-  hash: string;
   props: Props;
 }
-export interface FundingRow extends NodeRow {
-  donorId: string;
-  recipientId: string;
-  authorityId: string | null;
-  partOf: string | null;
-}
+/** Funding rows carry the part-of link in `props.partOf` and the ends in donorId/recipientId/authorityId. */
+export type FundingRow = NodeRow;
+/** One row of a relationship batch: the ends' ids and the properties (`key` and `hash` among them). */
 export interface RelationshipRow {
-  key: string;
   from: string;
   to: string;
-  hash: string;
   props: Props;
 }
 
 const int = (n: number | null): Value => (n === null ? null : neo4j.int(n));
 const ints = (ns: number[]): Value[] => ns.map((n) => neo4j.int(n));
+
+/** The properties without null values: a null property is an absent one in Neo4j, and sends nothing. */
+function compact(props: Props): Props {
+  const out: Props = {};
+  for (const key in props) if (props[key] !== null) out[key] = props[key];
+  return out;
+}
 
 /** Canonical JSON (sorted keys) of plain data, for hashing. */
 export function canonicalJson(value: unknown): string {
@@ -78,29 +78,23 @@ function entityProps(r: ActorRecord | AuthorityRecord | EventRecord, kind: strin
 
 export function actorRow(r: ActorRecord): NodeRow {
   const hash = recordHash('actor', r);
-  return { id: r.id, hash, props: { ...entityProps(r, r.kind), country: r.country, hash } };
+  return { props: compact({ ...entityProps(r, r.kind), country: r.country, hash }) };
 }
 
 export function authorityRow(r: AuthorityRecord): NodeRow {
   const hash = recordHash('authority', r);
-  return {
-    id: r.id,
-    hash,
-    props: { ...entityProps(r, r.kind), citation: r.citation, title: int(r.title), enacted: int(r.enacted), hash },
-  };
+  return { props: compact({ ...entityProps(r, r.kind), citation: r.citation, title: int(r.title), enacted: int(r.enacted), hash }) };
 }
 
 export function eventRow(r: EventRecord): NodeRow {
   const hash = recordHash('event', r);
-  return { id: r.id, hash, props: { ...entityProps(r, 'Event'), year: int(r.year), yearEnd: int(r.yearEnd), hash } };
+  return { props: compact({ ...entityProps(r, 'Event'), year: int(r.year), yearEnd: int(r.yearEnd), hash }) };
 }
 
 export function sourceRow(r: SourceRecord): NodeRow {
   const hash = recordHash('source', r);
   return {
-    id: r.id,
-    hash,
-    props: {
+    props: compact({
       id: r.id,
       kind: r.kind,
       title: r.title,
@@ -117,20 +111,14 @@ export function sourceRow(r: SourceRecord): NodeRow {
       isDefault: r.isDefault,
       note: r.note,
       hash,
-    },
+    }),
   };
 }
 
 export function fundingRow(r: FundingRecord): FundingRow {
   const hash = recordHash('funding', r);
   return {
-    id: r.id,
-    hash,
-    donorId: r.donor,
-    recipientId: r.recipient,
-    authorityId: r.authority,
-    partOf: r.partOf,
-    props: {
+    props: compact({
       id: r.id,
       amountUsd: r.amountUsd, // JS numbers travel as floats, as the model wants
       fyStart: int(r.fyStart),
@@ -145,18 +133,16 @@ export function fundingRow(r: FundingRecord): FundingRow {
       authorityId: r.authority,
       ...provenance(r.cite),
       hash,
-    },
+    }),
   };
 }
 
 export function relationshipRow(r: RelationshipRecord): RelationshipRow {
   const hash = recordHash('relationship', r);
   return {
-    key: r.key,
     from: r.from,
     to: r.to,
-    hash,
-    props: { key: r.key, start: int(r.start), end: int(r.end), note: r.note, ...provenance(r.cite), hash },
+    props: compact({ key: r.key, start: int(r.start), end: int(r.end), note: r.note, ...provenance(r.cite), hash }),
   };
 }
 

@@ -11,7 +11,7 @@ import { fundingSchema } from './schemas/funding.ts';
 import { relationshipSchema } from './schemas/relationship.ts';
 import { sourceSchema } from './schemas/source.ts';
 import { describe } from './schemas/fields.ts';
-import { ALLOWED_FIELDS, FLAT_CITATION } from './fields-by-kind.ts';
+import { ALLOWED_FIELDS, FIELD_TYPES, FLAT_CITATION, coerceFields } from './fields-by-kind.ts';
 
 /** The schema of each record kind. */
 export const RECORD_SCHEMAS = {
@@ -32,8 +32,8 @@ export function parseRecord<K extends RecordKind>(
 ): { value?: ParsedRecordOf<K>; problems: Problem[] } {
   const isSource = raw.kind === 'sources';
   const hadCite = raw.fields.cite !== undefined;
-  const fields = isSource ? raw.fields : foldFlatCitation(raw.fields);
-  const folded = !isSource && fields !== raw.fields;
+  const fields = coerceFields(isSource ? raw.fields : foldFlatCitation(raw.fields), FIELD_TYPES[raw.kind]);
+  const folded = !isSource && ['source', 'section', 'paragraph', 'footnotes'].some((k) => raw.fields[k] !== undefined);
   // The flat citation is appended after any `cite` entries.
   const flatIndex = folded ? (hadCite ? (Array.isArray(raw.fields.cite) ? raw.fields.cite.length : 1) : 0) : -1;
   const schema = RECORD_SCHEMAS[raw.kind] as z.ZodType;

@@ -101,7 +101,7 @@ describe('bad input: files', () => {
 
   it('a YAML key given twice', () => {
     const p = only(check(replace('events.yaml', '  year: 2014\n', '  year: 2014\n  year: 2015\n')));
-    expect(p.message).toMatch(/unique/i);
+    expect(p.message).toMatch(/YAML syntax: duplicated mapping key/);
   });
 
   it('a CSV row with the wrong number of cells, with its row', () => {

@@ -1,14 +1,9 @@
 /** Reads a CSV data file with a header row; each row is remembered with the line it starts on. */
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv-parse.ts';
 import type { Problem } from '../problems.ts';
 import type { RawRecord, RecordKind } from '../types.ts';
 import { camelKey } from './files.ts';
 import { acceptedFields } from '../fields-by-kind.ts';
-
-interface ParsedRow {
-  record: string[];
-  info: { lines: number };
-}
 
 /** Parses `text` (the content of `file`) into raw records of non-empty cells, keyed by header. */
 export function readCsvRecords(
@@ -18,28 +13,22 @@ export function readCsvRecords(
 ): { records: RawRecord[]; problems: Problem[]; unreadable: boolean } {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
-  let rows: ParsedRow[];
+  let rows: CsvRecord[];
   try {
-    rows = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as ParsedRow[];
+    rows = parseCsv(text);
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    const message = `CSV syntax: ${e.message}`;
-    problems.push(e.lines !== undefined ? { file, row: e.lines, message } : { file, message });
-    return { records, problems, unreadable: problems.length > 0 };
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    problems.push({ file, row: err.line, message: `CSV syntax: ${err.message}` });
+    return { records, problems, unreadable: true };
   }
   if (rows.length === 0) return { records, problems, unreadable: problems.length > 0 };
-  const header = rows[0].record.map((h) => camelKey(h));
-  const spelling = Object.fromEntries(header.map((h, i) => [h, rows[0].record[i].trim()]));
-  const headerRow = startLine(rows[0]);
+  const header = rows[0].cells.map((h) => camelKey(h));
+  const spelling = Object.fromEntries(header.map((h, i) => [h, rows[0].cells[i].trim()]));
+  const headerRow = rows[0].line;
   const seen = new Set<string>();
   for (const [i, h] of header.entries()) {
     if (h === '') problems.push({ file, row: headerRow, message: `header column ${i + 1} has no name` });
-    else if (seen.has(h)) problems.push({ file, row: headerRow, message: `header column '${rows[0].record[i]}' appears twice` });
+    else if (seen.has(h)) problems.push({ file, row: headerRow, message: `header column '${rows[0].cells[i]}' appears twice` });
     seen.add(h);
   }
   if (problems.length > 0) return { records, problems, unreadable: problems.length > 0 };
@@ -50,15 +39,23 @@ export function readCsvRecords(
     const names = unknown.map((h) => `'${spelling[h]}'`).join(', ');
     problems.push({ file, row: headerRow, message: `unknown column${unknown.length > 1 ? 's' : ''} ${names} (allowed: ${accepted.map((a) => snake(a)).join(', ')})` });
   }
-  for (const row of rows.slice(1)) {
-    const loc = { file, row: startLine(row) };
-    const cells = row.record;
-    if (cells.every((c) => c.trim() === '')) continue; // spreadsheets export blank rows as ",,,"
+  // The field each column fills (null: unknown column, ignored).
+  const target = header.map((h) => (accepted.includes(h) ? h : null));
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const loc = { file, row: row.line };
+    const cells = row.cells;
     const fields: Record<string, unknown> = {};
-    cells.forEach((cell, i) => {
-      const value = cell.trim();
-      if (i < header.length && value !== '' && accepted.includes(header[i])) fields[header[i]] = value;
-    });
+    let empty = true;
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i].trim();
+      if (value === '') continue;
+      empty = false;
+      const key = i < target.length ? target[i] : null;
+      if (key !== null) fields[key] = value;
+    }
+    if (empty) continue; // spreadsheets export blank rows as ",,,"
+
     if (cells.length !== header.length) {
       const id = typeof fields.id === 'string' ? { id: fields.id } : {};
       problems.push({ ...loc, ...id, message: `row has ${cells.length} cells but the header has ${header.length} columns` });
@@ -68,12 +65,6 @@ export function readCsvRecords(
     records.push({ kind, loc, fields, format: 'csv', spelling });
   }
   return { records, problems, unreadable: false };
-}
-
-/** csv-parse reports the line a record ends on; quoted newlines move its start up. */
-function startLine(row: ParsedRow): number {
-  const newlines = row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-  return row.info.lines - newlines;
 }
 
 /** `amountUsd` -> `amount_usd`, the CSV spelling used in the documentation. */

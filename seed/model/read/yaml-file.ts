@@ -1,5 +1,9 @@
-/** Reads a YAML data file: a list of mappings, each remembered with its line number. */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
+/**
+ * Reads a YAML data file: a list of mappings, each remembered with the line it starts on.
+ * js-yaml (core schema: no dates, no implicit types beyond null/bool/numbers) is used for speed;
+ * its listener reports where each top-level item starts.
+ */
+import jsyaml from 'js-yaml';
 import type { Problem } from '../problems.ts';
 import type { RawRecord, RecordKind } from '../types.ts';
 import { camelKey } from './files.ts';
@@ -12,52 +16,59 @@ export function readYamlRecords(
 ): { records: RawRecord[]; problems: Problem[]; unreadable: boolean } {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
-      const message = `YAML syntax: ${err.message.split('\n')[0]}`;
-      problems.push(line !== undefined ? { file, line, message } : { file, message });
-    }
-    return { records, problems, unreadable: problems.length > 0 };
+  const itemLines: number[] = [];
+  let depth = 0;
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, {
+      schema: jsyaml.CORE_SCHEMA,
+      filename: file,
+      listener(event, state) {
+        if (event === 'open') {
+          if (depth === 1) itemLines.push(state.line + 1);
+          depth += 1;
+        } else depth -= 1;
+      },
+    });
+  } catch (err) {
+    const e = err as Error & { reason?: string; mark?: { line: number } };
+    const message = `YAML syntax: ${e.reason ?? e.message.split('\n')[0]}`;
+    problems.push(e.mark ? { file, line: e.mark.line + 1, message } : { file, message });
+    return { records, problems, unreadable: true };
   }
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
-    return { records, problems, unreadable: problems.length > 0 }; // an empty file holds no records
+  if (data === null || data === undefined) return { records, problems, unreadable: false }; // an empty file
+  if (!Array.isArray(data)) {
+    problems.push({ file, line: firstContentLine(text), message: 'expected a YAML list of records (each item starting with "- ")' });
+    return { records, problems, unreadable: true };
   }
-  if (!isSeq(root)) {
-    const line = root.range ? lineCounter.linePos(root.range[0]).line : 1;
-    problems.push({ file, line, message: 'expected a YAML list of records (each item starting with "- ")' });
-    return { records, problems, unreadable: problems.length > 0 };
-  }
-  for (const item of root.items) {
-    const line = (item as { range?: [number, number, number] }).range
-      ? lineCounter.linePos((item as { range: [number, number, number] }).range[0]).line
-      : undefined;
+  data.forEach((item: unknown, i) => {
+    const line = itemLines[i];
     const loc = line !== undefined ? { file, line } : { file };
-    if (!isMap(item)) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       problems.push({ ...loc, message: 'expected a record (a mapping of field: value)' });
-      continue;
+      return;
     }
-    const js = item.toJS(doc) as Record<string, unknown>;
+    const js = item as Record<string, unknown>;
     const fields: Record<string, unknown> = {};
     const spelling: Record<string, string> = {};
     let bad = false;
-    for (const [rawKey, value] of Object.entries(js)) {
+    for (const rawKey of Object.keys(js)) {
       const key = camelKey(rawKey);
       if (key in fields) {
-        problems.push({ ...loc, ...idOf(js), message: `field '${rawKey}' given twice (as snake_case and camelCase)` });
+        problems.push({ ...loc, ...(typeof js.id === 'string' ? { id: js.id } : {}), message: `field '${rawKey}' given twice (as snake_case and camelCase)` });
         bad = true;
       }
-      fields[key] = value;
+      fields[key] = js[rawKey];
       spelling[key] = rawKey;
     }
     records.push({ kind, loc, fields, format: 'yaml', spelling, ...(bad ? { unusable: true } : {}) });
-  }
+  });
   return { records, problems, unreadable: false };
 }
 
-function idOf(js: Record<string, unknown>): { id?: string } {
-  return typeof js.id === 'string' ? { id: js.id } : {};
+/** 1-based line of the first line that is neither blank nor a comment. */
+function firstContentLine(text: string): number {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#') && l.trim() !== '---');
+  return i < 0 ? 1 : i + 1;
 }

@@ -36,11 +36,8 @@ export const citationSchema = z
     }),
   );
 
-/** `cite`: a list of citations (a single mapping is taken as a list of one). */
-export const citeField = z.preprocess(
-  (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [v] : v),
-  z.array(citationSchema, { error: (iss) => `expected a list of citations, got ${describe(iss.input)}` }),
-);
+/** `cite`: a list of citations (a single mapping was made a list of one by coercion). */
+export const citeField = z.array(citationSchema, { error: (iss) => `expected a list of citations, got ${describe(iss.input)}` });
 
 const FLAT_KEYS = ['source', 'section', 'paragraph', 'footnotes'] as const;
 

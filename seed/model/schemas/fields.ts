@@ -1,6 +1,6 @@
 /**
- * Field types shared by the record schemas. Each accepts the typed value YAML gives and the
- * string a CSV cell gives (`"2006"`, `"62;63"`, `"true"`), and says in its error what it expected.
+ * Field schemas shared by the record schemas, each with an error that says what it expected.
+ * Values arrive coerced (fields-by-kind.ts), so these check types and ranges only.
  */
 import { z } from 'zod';
 
@@ -21,93 +21,48 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-const toNumber = (v: unknown): unknown => {
-  if (typeof v !== 'string') return v;
-  const t = v.trim();
-  return t !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : v;
-};
-
-const toList = (v: unknown): unknown => {
-  if (typeof v === 'string') return v.split(';').map((s) => s.trim()).filter((s) => s !== '');
-  if (typeof v === 'number') return [v];
-  return v;
-};
-
-const toText = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
-
 /** A record id (snake_case slug). */
-export const idField = z.preprocess(
-  toText,
-  z
-    .string({ error: (iss) => `expected an id (snake_case text), got ${describe(iss.input)}` })
-    .max(ID_MAX_LENGTH, { error: `an id has at most ${ID_MAX_LENGTH} characters` })
-    .regex(ID_PATTERN, { error: (iss) => `${describe(iss.input)} is not a valid id: use lower-case letters, digits and underscores, starting with a letter or digit` }),
-);
+export const idField = z
+  .string({ error: (iss) => `expected an id (snake_case text), got ${describe(iss.input)}` })
+  .max(ID_MAX_LENGTH, { error: `an id has at most ${ID_MAX_LENGTH} characters` })
+  .regex(ID_PATTERN, {
+    error: (iss) => `${describe(iss.input)} is not a valid id: use lower-case letters, digits and underscores, starting with a letter or digit`,
+  });
 
-/** Non-empty free text (surrounding blanks trimmed). */
-export const textField = z.preprocess(
-  (v) => (typeof toText(v) === 'string' ? (toText(v) as string).trim() : v),
-  z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).min(1, { error: 'must not be empty' }),
-);
+/** Non-empty free text. */
+export const textField = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).min(1, { error: 'must not be empty' });
 
 /** An integer in [min, max]. */
 export function intField(min: number, max: number, what = 'a whole number') {
-  return z.preprocess(
-    toNumber,
-    z
-      .number({ error: (iss) => `expected ${what}, got ${describe(iss.input)}` })
-      .int({ error: (iss) => `expected ${what}, got ${describe(iss.input)}` })
-      .min(min, { error: (iss) => `expected ${what} from ${min} to ${max}, got ${describe(iss.input)}` })
-      .max(max, { error: (iss) => `expected ${what} from ${min} to ${max}, got ${describe(iss.input)}` }),
-  );
+  const error = (iss: { input?: unknown }) => `expected ${what}, got ${describe(iss.input)}`;
+  const range = (iss: { input?: unknown }) => `expected ${what} from ${min} to ${max}, got ${describe(iss.input)}`;
+  return z.number({ error }).int({ error }).min(min, { error: range }).max(max, { error: range });
 }
 
 /** A year between YEAR_MIN and YEAR_MAX. */
 export const yearField = intField(YEAR_MIN, YEAR_MAX, 'a year');
 
 /** A positive finite number. */
-export const positiveAmountField = z.preprocess(
-  toNumber,
-  z
-    .number({ error: (iss) => `expected an amount in US dollars, got ${describe(iss.input)}` })
-    .finite({ error: 'expected a finite amount' })
-    .positive({ error: (iss) => `the amount must be positive, got ${describe(iss.input)}` }),
-);
+export const positiveAmountField = z
+  .number({ error: (iss) => `expected an amount in US dollars, got ${describe(iss.input)}` })
+  .positive({ error: (iss) => `the amount must be positive, got ${describe(iss.input)}` })
+  .finite({ error: 'expected a finite amount' });
 
 /** A list of positive integers; CSV: `62;63`. */
 export function intListField(what: string) {
-  return z.preprocess(
-    toList,
-    z.array(z.preprocess(toNumber, z.number({ error: (iss) => `expected ${what} (whole numbers from 1), got ${describe(iss.input)}` }).int({ error: (iss) => `expected ${what} (whole numbers from 1), got ${describe(iss.input)}` }).min(1, { error: (iss) => `expected ${what} (whole numbers from 1), got ${describe(iss.input)}` })), {
-      error: (iss) => `expected a list of ${what}, got ${describe(iss.input)}`,
-    }),
-  );
+  const error = (iss: { input?: unknown }) => `expected ${what} (whole numbers from 1), got ${describe(iss.input)}`;
+  return z.array(z.number({ error }).int({ error }).min(1, { error }), { error: (iss) => `expected a list of ${what}, got ${describe(iss.input)}` });
 }
 
 /** A list of non-empty strings; CSV: `Danab;Danab Brigade`. */
-export const textListField = z.preprocess(
-  toList,
-  z.array(z.preprocess(toText, z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).trim().min(1, { error: 'must not be empty' })), {
-    error: (iss) => `expected a list of names, got ${describe(iss.input)}`,
-  }),
-);
+export const textListField = z.array(z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).min(1, { error: 'must not be empty' }), {
+  error: (iss) => `expected a list of names, got ${describe(iss.input)}`,
+});
 
 /** true/false; CSV also `yes`/`no`. */
-export const boolField = z.preprocess(
-  (v) => {
-    if (typeof v !== 'string') return v;
-    const t = v.trim().toLowerCase();
-    if (t === 'true' || t === 'yes') return true;
-    if (t === 'false' || t === 'no') return false;
-    return v;
-  },
-  z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` }),
-);
+export const boolField = z.boolean({ error: (iss) => `expected true or false, got ${describe(iss.input)}` });
 
 /** One value of a fixed list (with the list in the message). */
 export function enumField<const T extends readonly [string, ...string[]]>(values: T, what: string) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z.enum(values, { error: (iss) => `${describe(iss.input)} is not a valid ${what}: use one of ${values.join(', ')}` }),
-  );
+  return z.enum(values, { error: (iss) => `${describe(iss.input)} is not a valid ${what}: use one of ${values.join(', ')}` });
 }

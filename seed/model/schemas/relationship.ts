@@ -1,6 +1,6 @@
 /** Schema of a relationship record (relationships.csv): one typed edge with years. */
 import { z } from 'zod';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../relationship-types.ts';
+import { RELATIONSHIP_TYPES, isRelationshipType, type RelationshipType } from '../relationship-types.ts';
 import { citeField } from './citation.ts';
 import { describe, idField, textField, yearField } from './fields.ts';
 
@@ -9,12 +9,9 @@ export function derivedRelationshipKey(type: string, from: string, to: string, s
   return `${type}:${from}:${to}:${start ?? ''}`;
 }
 
-const typeField = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v),
-  z.string({ error: (iss) => `expected a relationship type, got ${describe(iss.input)}` }).refine(
-    (t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t),
-    { error: (iss) => `${describe(iss.input)} is not an allowed relationship type (see seed/model/relationship-types.ts): use one of ${RELATIONSHIP_TYPES.join(', ')}` },
-  ),
+const typeField = z.string({ error: (iss) => `expected a relationship type, got ${describe(iss.input)}` }).refine(
+  (t) => isRelationshipType(t),
+  { error: (iss) => `${describe(iss.input)} is not an allowed relationship type (see seed/model/relationship-types.ts): use one of ${RELATIONSHIP_TYPES.join(', ')}` },
 );
 
 export const relationshipSchema = z

@@ -1,7 +1,7 @@
 /** Schema of a source record (sources.yaml): an article, one of its sections, a cited work. */
 import { z } from 'zod';
 import { SOURCE_KINDS, type SourceRecord } from '../types.ts';
-import { boolField, enumField, idField, intField, intListField, textField } from './fields.ts';
+import { boolField, describe, enumField, idField, intField, intListField, textField } from './fields.ts';
 
 export const sourceSchema = z
   .strictObject({
@@ -11,7 +11,7 @@ export const sourceSchema = z
     author: textField.optional(),
     publisher: textField.optional(),
     date: textField.optional(),
-    url: z.url({ error: 'expected a URL (http://... or https://...)' }).optional(),
+    url: z.url({ protocol: /^https?$/, error: (iss) => `expected a URL (http://... or https://...), got ${describe(iss.input)}` }).optional(),
     partOf: idField.optional(),
     essay: intField(0, 1000, 'an essay number').optional(),
     heading: textField.optional(),

@@ -112,41 +112,39 @@ export class DetailsPanel {
       ),
     );
 
+    // A list rather than a table: the panel is narrow. Each flow carries its own citations.
     const flowTable = (title: string, flows: FundingFlow[], side: 'donor' | 'recipient' | 'both') => {
       if (!flows.length) return null;
-      const total = flows.filter((f) => f.basis !== 'AVERAGE' && !flows.some((g) => g.partOf === f.id)).reduce((s, f) => s + f.amountUsd, 0);
+      const party = (f: FundingFlow) =>
+        side === 'donor'
+          ? this.link(f.donor.id, f.donor.name, f.donor.kind)
+          : side === 'recipient'
+            ? this.link(f.recipient.id, f.recipient.name, f.recipient.kind)
+            : h('span', {}, this.link(f.donor.id, f.donor.name, f.donor.kind), ' → ', this.link(f.recipient.id, f.recipient.name, f.recipient.kind));
       return h(
         'section',
         { class: 'funding-block' },
-        h('h3', {}, `${title} `, h('span', { class: 'muted' }, `(${flows.length}, about ${formatUsd(total)})`)),
+        h('h3', {}, `${title} `, h('span', { class: 'muted' }, `(${flows.length})`)),
         h(
-          'table',
+          'ul',
           { class: 'flows' },
-          h('thead', {}, h('tr', {}, h('th', {}, side === 'donor' ? 'From' : side === 'recipient' ? 'To' : 'From → to'), h('th', {}, 'Authority'), h('th', { class: 'num' }, 'Amount'), h('th', {}, 'Years'))),
-          h(
-            'tbody',
-            {},
-            ...flows.map((f) =>
+          ...flows.map((f) =>
+            h(
+              'li',
+              { class: 'flow', 'data-flow': f.id },
+              h('div', { class: 'flow-head' }, party(f), h('span', { class: 'flow-amount', title: `${f.basis.toLowerCase()}${f.partOf ? `, part of ${f.partOf}` : ''}` }, precisionMark(f) + formatUsd(f.amountUsd) + (f.basis === 'ANNUAL' ? '/yr' : f.basis === 'AVERAGE' ? ' avg/yr' : ''))),
               h(
-                'tr',
-                { 'data-flow': f.id },
-                h(
-                  'td',
-                  {},
-                  side === 'donor'
-                    ? this.link(f.donor.id, f.donor.name, f.donor.kind)
-                    : side === 'recipient'
-                      ? this.link(f.recipient.id, f.recipient.name, f.recipient.kind)
-                      : h('span', {}, this.link(f.donor.id, f.donor.name), ' → ', this.link(f.recipient.id, f.recipient.name)),
-                ),
-                h('td', {}, f.authority ? this.link(f.authority.id, f.authority.name) : h('span', { class: 'muted' }, '—')),
-                h('td', { class: 'num', title: `${f.basis.toLowerCase()}${f.partOf ? `, part of ${f.partOf}` : ''}` }, precisionMark(f) + formatUsd(f.amountUsd) + (f.basis === 'ANNUAL' ? '/yr' : f.basis === 'AVERAGE' ? ' avg/yr' : '')),
-                h('td', {}, formatFiscalYears(f.fyStart, f.fyEnd)),
+                'div',
+                { class: 'flow-meta muted' },
+                formatFiscalYears(f.fyStart, f.fyEnd),
+                f.authority ? [' · under ', this.link(f.authority.id, f.authority.name)] : ' · authority not stated',
+                f.partOf ? ` · part of ${f.partOf}` : '',
               ),
+              f.purpose || f.note ? h('div', { class: 'note' }, [f.purpose, f.note].filter(Boolean).join(' — ')) : null,
+              h('details', { class: 'rel-sources' }, h('summary', {}, `${f.sources?.length ?? 0} citation(s)`), citationList(f.sources)),
             ),
           ),
         ),
-        h('details', { class: 'rel-sources' }, h('summary', {}, 'Citations of these flows'), h('ul', {}, ...flows.map((f) => h('li', {}, `${f.id}: `, citationList(f.sources))))),
       );
     };
 

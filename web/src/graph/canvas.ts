@@ -5,12 +5,20 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import dagre from 'cytoscape-dagre';
 import { stylesheet } from './stylesheet.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 
 cytoscape.use(fcose);
-cytoscape.use(dagre);
+
+// dagre (with graphlib and lodash) is only needed by the hierarchy layouts: load it on first use,
+// so the overview's bundle is smaller.
+let dagreReady: Promise<void> | null = null;
+function ensureDagre(): Promise<void> {
+  dagreReady ??= import('cytoscape-dagre').then((mod) => {
+    cytoscape.use(mod.default);
+  });
+  return dagreReady;
+}
 
 /** At or above this many elements the canvas switches to its fast renderer settings. */
 export const LARGE_ELEMENTS = 1500;
@@ -140,15 +148,16 @@ export class Canvas {
   }
 
   /** Run a layout over `eles` (default: everything visible); resolves when it stops. */
-  layout(name: LayoutName, eles?: cytoscape.Collection): Promise<void> {
+  async layout(name: LayoutName, eles?: cytoscape.Collection): Promise<void> {
+    if (name === 'dagre' || name === 'dagre-lr') await ensureDagre();
     this.running?.stop();
     const target = eles ?? this.cy.elements(':visible');
     const nodes = target.nodes().length;
-    if (nodes === 0) return Promise.resolve();
+    if (nodes === 0) return;
     const layout = target.layout(layoutOptions(name, nodes));
     this.running = layout;
     this.container.dataset.state = 'layout';
-    return new Promise((resolve) => {
+    return new Promise<void>((resolve) => {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
         resolve();

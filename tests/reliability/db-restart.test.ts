@@ -19,7 +19,7 @@ describe('Neo4j killed and restarted under load (seed data, 4 clients)', () => {
   let server: DrillServer;
 
   beforeAll(async () => {
-    db = await ownNeo4j({ name: 'restart-quick', fresh: true, heapMb: 512, pageCacheMb: 128 });
+    db = await ownNeo4j({ name: 'restart-quick', heapMb: 512, pageCacheMb: 128 });
     const graph = openGraph(db.env());
     try {
       await graph.load(SEED_DATA_DIR);

@@ -3,22 +3,31 @@
  * stopped (cleanly or with SIGKILL) and started again on the same port and data, like a database
  * server restarting under a running aidgraph. Never the shared test database.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../../neo4j/embedded.ts';
 
-/** Where the drills keep their databases and generated data sets. */
+/**
+ * Where the drills keep generated data sets and cached databases, shared between runs (guarded
+ * by locks where written; see m-dataset.ts).
+ */
 export const RELIABILITY_DIR = process.env.AIDGRAPH_RELIABILITY_DIR ?? join(tmpdir(), 'aidgraph-reliability');
+
+/** A fresh directory of this process only: two runs on one machine (CI beside a developer) never share a database. */
+export function privateDir(name: string): string {
+  mkdirSync(RELIABILITY_DIR, { recursive: true });
+  return mkdtempSync(join(RELIABILITY_DIR, `${name}-`));
+}
 
 /** Options of {@link ownNeo4j}. */
 export interface OwnNeo4jOptions {
-  /** Name of the data directory under RELIABILITY_DIR. */
-  name: string;
+  /** Prefix of a fresh private data directory under RELIABILITY_DIR (see privateDir). */
+  name?: string;
+  /** Or an existing data directory to reuse (the caller must hold its lock). */
+  dataDir?: string;
   /** Bolt port; default a free one, kept for every restart. */
   port?: number;
-  /** Wipe the data directory before the first start. */
-  fresh?: boolean;
   heapMb?: number;
   pageCacheMb?: number;
 }
@@ -52,8 +61,7 @@ const quiet = (line: string) => {
 
 /** Creates (and starts) an own Neo4j instance. */
 export async function ownNeo4j(options: OwnNeo4jOptions): Promise<OwnNeo4j> {
-  const dataDir = join(RELIABILITY_DIR, options.name);
-  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = options.dataDir ?? privateDir(options.name ?? 'neo4j');
   mkdirSync(dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   let current: EmbeddedNeo4j | undefined;

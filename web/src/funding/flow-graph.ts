@@ -69,7 +69,7 @@ export function flowGraph(flows: FundingFlow[]): FlowGraph {
     const donor = node('donor', flow.donor.id, flow.donor.name, flow.donor.kind);
     const authority = flow.authority
       ? node('authority', flow.authority.id, flow.authority.name, 'Authority', flow.authority.citation)
-      : node('authority', NO_AUTHORITY, '(authority not stated)', 'Authority');
+      : node('authority', NO_AUTHORITY, 'No authority recorded', 'Authority');
     const recipient = node('recipient', flow.recipient.id, flow.recipient.name, flow.recipient.kind);
     donor.total += amount;
     authority.total += amount;

@@ -16,7 +16,7 @@ import type { Store } from '../state/store.ts';
 import { yearWindow, type ViewState } from '../state/view-state.ts';
 import type { DetailsPanel } from '../details/details-panel.ts';
 import type { View } from '../ui/view.ts';
-import { flowGraph, entityOf, columnId, type Column } from './flow-graph.ts';
+import { flowGraph, entityOf, columnId, NO_AUTHORITY, type Column } from './flow-graph.ts';
 import { DependencyPanel } from './dependency-panel.ts';
 import { renderLegend } from '../graph/legend.ts';
 
@@ -187,11 +187,15 @@ export class FundingView implements View {
     // Rows sorted by total so the biggest flows sit at the top of each column.
     const byColumn: Record<Column, typeof graph.nodes> = { donor: [], authority: [], recipient: [] };
     for (const n of graph.nodes) byColumn[n.column].push(n);
+    // On a narrow screen the columns close up and labels go under the nodes.
+    const narrow = this.canvas.container.clientWidth < 600;
+    const spread = narrow ? 0.5 : 1;
     const positions = new Map<string, { x: number; y: number }>();
     for (const column of Object.keys(byColumn) as Column[]) {
       const list = byColumn[column].sort((a, b) => b.total - a.total);
-      const height = (list.length - 1) * ROW;
-      list.forEach((n, i) => positions.set(n.id, { x: COLUMN_X[column], y: i * ROW - height / 2 }));
+      const row = narrow ? ROW * 1.3 : ROW;
+      const height = (list.length - 1) * row;
+      list.forEach((n, i) => positions.set(n.id, { x: COLUMN_X[column] * spread, y: i * row - height / 2 }));
     }
     const columnOf = new Map(graph.nodes.map((n) => [n.id, n]));
     // Labels carry the API's totals (which know lower bounds and breakdowns), else the page's sums.
@@ -204,14 +208,15 @@ export class FundingView implements View {
       labelFor: (n) => {
         const node = columnOf.get(n.id);
         if (!node) return n.name;
-        const api = apiTotals[node.column].get(node.entityId);
+        // The API groups flows without an authority under the key '-'.
+        const api = apiTotals[node.column].get(node.entityId === NO_AUTHORITY ? '-' : node.entityId);
         const text = api ? totalText(api) : node.total ? formatUsd(node.total) : '';
         return text ? `${n.name}  ${text}` : n.name;
       },
     }).map((el) => {
       if (el.group === 'nodes') {
         const id = el.data.id as string;
-        return { ...el, position: positions.get(id), classes: `${el.classes ?? ''} col-${columnOf.get(id)?.column}`.trim() };
+        return { ...el, position: positions.get(id), classes: `${el.classes ?? ''} col-${columnOf.get(id)?.column}${narrow ? ' col-narrow' : ''}`.trim() };
       }
       return el;
     });
@@ -276,7 +281,7 @@ export class FundingView implements View {
         'div',
         { class: 'totals-row' },
         this.totalsList('Donors', answer.byDonor, 'totals-donors', (k) => this.navigate(k)),
-        this.totalsList('Authorities', answer.byAuthority, 'totals-authorities', (k) => this.store.update({ fundingAuthority: k })),
+        this.totalsList('Authorities', answer.byAuthority, 'totals-authorities', (k) => (k === '-' ? undefined : this.store.update({ fundingAuthority: k }))),
         this.totalsList('Recipients', answer.byRecipient, 'totals-recipients', (k) => this.store.update({ recipient: k })),
       ),
       h('h3', {}, `Flows `, h('span', { class: 'muted' }, answer.flows.totalCount > flows.length ? `(largest ${flows.length} of ${answer.flows.totalCount})` : `(${flows.length})`)),

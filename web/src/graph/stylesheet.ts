@@ -126,6 +126,7 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     { selector: 'node.col-donor', style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -8, 'text-margin-y': 0, 'text-max-width': '220px' } },
     { selector: 'node.col-recipient', style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 8, 'text-margin-y': 0, 'text-max-width': '220px' } },
     { selector: 'node.col-authority', style: { 'text-max-width': '200px', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'text-outline-width': 0, height: 16 } },
+    { selector: 'node.col-narrow', style: { 'text-halign': 'center', 'text-valign': 'bottom', 'text-margin-x': 0, 'text-margin-y': 2, 'text-max-width': '120px', 'font-size': 13 } },
     { selector: 'edge.ghost', style: { display: 'none' } },
     { selector: 'node.lineage', style: { 'font-size': 13, 'min-zoomed-font-size': 0, 'text-max-width': '230px', width: 22, height: 16 } },
     { selector: 'edge.lineage', style: { 'min-zoomed-font-size': 0, 'font-size': 11 } },

@@ -72,6 +72,7 @@ export class FundingView implements View {
         cy.on('tap', 'node', (e) => {
           const node = e.target;
           const id = entityOf(node.id());
+          if (id === NO_AUTHORITY) return this.details.clear();
           void this.details.showNode(id);
           if (node.hasClass('col-recipient')) this.store.update({ recipient: id });
         });

@@ -58,6 +58,15 @@ export function formatReport(r: BenchReport): string {
       `loader / ceiling (send-only): ${f(r.load.ratioToCeiling, 2)} (target >= 0.8); loader / bare end-to-end: ${f(r.load.ratioToBareEndToEnd, 2)}; ` +
         `rows/s target on M: >= 50,000`,
     );
+    const loaderRun = r.load.runs.find((x) => x.name === 'loader');
+    const bareRun = r.load.runs.find((x) => x.name === 'bare');
+    if (loaderRun?.phases) {
+      const p = loaderRun.phases;
+      out.push(
+        `loader phases: read + validate ${f(p.readValidateMs / 1000)} s, schema ${f(p.schemaMs / 1000)} s, writes ${f(p.writeMs / 1000)} s ` +
+          `(${n0(loaderRun.rows / (p.writeMs / 1000))} rows/s while writing); bare: parse ${f((bareRun?.parseMs ?? NaN) / 1000)} s, send ${f((bareRun?.sendMs ?? NaN) / 1000)} s`,
+      );
+    }
     const diff = Object.entries(r.load.censusDiff);
     out.push(diff.length ? `graph differences loader vs bare: ${diff.map(([k, [a, b]]) => `${k} ${a} vs ${b}`).join('; ')}` : 'both loads built the same graph (labels and relationship types counted)');
   }
@@ -85,7 +94,9 @@ export function formatReport(r: BenchReport): string {
     out.push(table(['operation', 'c', 'impl', 'p50', 'p95', 'p99', 'req/s', 'p95/bare', 'round trips', 'errors'], rows));
     out.push('targets: aidgraph p95 <= 1.25x bare; faster than neo4j-graphql on every comparable query; neighborhood d1 p95 < 20 ms on L; 1 round trip per operation');
     for (const op of r.api.operations) {
-      if (op.neo4jGraphqlNote) out.push(`  neo4j-graphql ${op.name}: ${op.neo4jGraphqlNote}`);
+      if (op.neo4jGraphqlNote) {
+        out.push(`  neo4j-graphql ${op.name}: ${op.neo4jGraphqlNote}; first (planning) run ${n0(op.neo4jGraphqlFirstRunMs)} ms${op.neo4jGraphqlError ? `, error: ${op.neo4jGraphqlError}` : ''}`);
+      }
       if (op.neo4jGraphqlMissing) out.push(`  neo4j-graphql ${op.name}: not compared (${op.neo4jGraphqlMissing})`);
       if (op.error) out.push(`  aidgraph ${op.name} answered with errors: ${op.error}`);
     }

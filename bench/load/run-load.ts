@@ -12,6 +12,13 @@ import { censusDiff, graphCensus, type GraphCensus } from './graph-census.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Where the loader's time went. */
+export interface LoaderPhases {
+  readValidateMs: number;
+  schemaMs: number;
+  writeMs: number;
+}
+
 /** One load run as reported. */
 export interface LoadRun {
   name: 'loader' | 'bare';
@@ -27,6 +34,8 @@ export interface LoadRun {
   clientCpuSeconds: number | null;
   neo4jCpuSeconds: number | null;
   census: GraphCensus;
+  /** Loader only: read + validate, schema, and write time (ms). */
+  phases?: LoaderPhases | null;
   error?: string;
   detail?: unknown;
 }
@@ -72,7 +81,7 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
   await db.reset();
   cpu0 = db.cpuSeconds();
   try {
-    const loader = await runTsChild<{ loader: { ms: number; result: unknown; maxRssMb: number } }>(path.join(here, 'loader-child.ts'), [dir], db.env());
+    const loader = await runTsChild<{ loader: { ms: number; phases: LoaderPhases | null; result: unknown; maxRssMb: number } }>(path.join(here, 'loader-child.ts'), [dir], db.env());
     cpu1 = db.cpuSeconds();
     const l = loader.result.loader;
     runs.push({
@@ -84,6 +93,7 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
       clientCpuSeconds: loader.cpuSeconds,
       neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
       census: await graphCensus(db),
+      phases: l.phases,
       detail: l.result,
     });
   } catch (err) {

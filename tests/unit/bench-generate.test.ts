@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate.ts';
 import { isRelationshipType } from '../../seed/model/relationship-types.ts';
+import { validateDataset } from '../../seed/model/index.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'bench-gen-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -105,6 +106,16 @@ describe('bench/generate', () => {
       flowIds.add(f.id);
       checkCite(f.section, Number(f.paragraph), f.source || undefined);
     }
+  });
+
+  it("passes the loader's validation with no problem at all", async () => {
+    const { dir, targets } = await generateDataset('S', path.join(root, 'v'), 3);
+    const result = validateDataset(dir);
+    expect(result.problems.slice(0, 5)).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.dataset.funding).toHaveLength(targets.counts.funding);
+    expect(result.dataset.relationships).toHaveLength(targets.counts.relationships);
+    expect(result.dataset.actors).toHaveLength(targets.counts.actors);
   });
 
   it('is heavy-tailed: the busiest donor gives far more flows than the median donor', async () => {

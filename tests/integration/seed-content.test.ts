@@ -1,0 +1,144 @@
+/**
+ * The loaded seed answers the article's questions. Each test asks the graph (as the vitest
+ * setup loaded it from seed/data) and compares with what the article states; the expected
+ * values are the article's facts, nothing else.
+ */
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectTestDatabase } from './seed-support.ts';
+
+let driver: Driver;
+let database: string;
+
+async function read<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const result = await driver.executeQuery(cypher, params, { database });
+  return result.records.map((r) => r.toObject() as T);
+}
+
+beforeAll(() => {
+  ({ driver, database } = connectTestDatabase());
+});
+afterAll(async () => {
+  await driver?.close();
+});
+
+describe('authority lineage', () => {
+  it('Section 1206 evolved into 10 U.S.C. 2282 and then into 10 U.S.C. 333 (footnote 55)', async () => {
+    const chains = await read<{ chain: string[]; footnotes: number[][] }>(
+      `MATCH p = (:Authority {id: 'section_1206'})-[:EVOLVED_INTO*1..4]->(:Authority {id: 'usc10_333'})
+       RETURN [n IN nodes(p) | n.id] AS chain, [r IN relationships(p) | r.footnotes] AS footnotes`,
+    );
+    expect(chains.map((c) => c.chain)).toEqual([['section_1206', 'usc10_2282', 'usc10_333']]);
+    for (const footnotes of chains[0].footnotes) expect(footnotes).toContain(55);
+  });
+
+  it('Section 1206 was created by the FY2006 defense authorization act, and Global Train and Equip began under it', async () => {
+    const rows = await read<{ law: string; enacted: number | null }>(
+      `MATCH (:Authority {id: 'section_1206'})-[:ESTABLISHED_BY]->(law:Authority) RETURN law.name AS law, law.enacted AS enacted`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].law).toMatch(/2006/);
+    const [program] = await read(`MATCH (:Authority {id: 'global_train_and_equip'})-[:ESTABLISHED_BY]->(a:Authority) RETURN a.id AS id`);
+    expect(program).toEqual({ id: 'section_1206' });
+  });
+});
+
+describe('Global Train and Equip', () => {
+  it('gave Kenya $341 million and Uganda $236 million over FY2009-2018, within the "over $700 million" to AMISOM contributors', async () => {
+    const flows = await read<{ recipient: string; amount: number; fyStart: number; fyEnd: number; precision: string; wider: number; widerPrecision: string; footnotes: number[] }>(
+      `MATCH (:Actor {id: 'united_states'})-[:PROVIDED]->(f:Funding)-[:TO]->(r:Actor),
+             (f)-[:UNDER]->(:Authority {id: 'global_train_and_equip'})
+       WHERE r.id IN ['kenya', 'uganda']
+       OPTIONAL MATCH (f)-[:PART_OF]->(w:Funding)
+       RETURN r.id AS recipient, f.amountUsd AS amount, f.fyStart AS fyStart, f.fyEnd AS fyEnd, f.precision AS precision,
+              w.amountUsd AS wider, w.precision AS widerPrecision, f.footnotes AS footnotes
+       ORDER BY recipient`,
+    );
+    expect(flows.map(({ footnotes: _f, ...rest }) => rest)).toEqual([
+      { recipient: 'kenya', amount: 341_000_000, fyStart: 2009, fyEnd: 2018, precision: 'EXACT', wider: 700_000_000, widerPrecision: 'LOWER_BOUND' },
+      { recipient: 'uganda', amount: 236_000_000, fyStart: 2009, fyEnd: 2018, precision: 'EXACT', wider: 700_000_000, widerPrecision: 'LOWER_BOUND' },
+    ]);
+    expect(flows[0].footnotes).toContain(57);
+    expect(flows[1].footnotes).toContain(56);
+  });
+});
+
+describe('Somalia', () => {
+  it('Danab was trained by US special operations forces and the contractors Bancroft and DynCorp (footnote 72)', async () => {
+    const trainers = await read<{ name: string; country: string | null; footnotes: number[] }>(
+      `MATCH (t:Actor)-[r:TRAINED]->(:Actor {id: 'danab'}) RETURN t.name AS name, t.country AS country, r.footnotes AS footnotes`,
+    );
+    const names = trainers.map((t) => t.name);
+    expect(names.some((n) => /special operations/i.test(n))).toBe(true);
+    expect(names.some((n) => /bancroft/i.test(n))).toBe(true);
+    expect(names.some((n) => /dyncorp/i.test(n))).toBe(true);
+    const contractors = trainers.filter((t) => /bancroft|dyncorp/i.test(t.name));
+    for (const c of contractors) expect(c.footnotes).toContain(72);
+  });
+
+  it("AMISOM's troop contributors and the years they joined", async () => {
+    const rows = await read<{ id: string; start: number | null; end: number | null }>(
+      `MATCH (c:Actor)-[r:CONTRIBUTES_TROOPS_TO]->(:Actor {id: 'amisom'}) RETURN c.id AS id, r.start AS start, r.end AS end ORDER BY id`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.start, r.end]]))).toEqual({
+      burundi: [2007, null],
+      djibouti: [2011, null],
+      ethiopia: [2014, null],
+      kenya: [2012, null],
+      sierra_leone: [2013, 2015],
+      uganda: [2007, null],
+    });
+  });
+});
+
+describe('Niger', () => {
+  it('after the 2015 coup attempt Issoufou purged the senior officers, elite unit commanders included, accusing them of plotting with Hama Amadou', async () => {
+    const [issoufou] = await read<{ id: string }>(`MATCH (p:Person) WHERE p.name CONTAINS 'Issoufou' RETURN p.id AS id`);
+    expect(issoufou).toBeDefined();
+    const purged = await read<{ id: string; name: string; year: number }>(
+      `MATCH (:Person {id: $id})-[r:PURGED]->(t) RETURN t.id AS id, t.name AS name, r.start AS year`,
+      { id: issoufou.id },
+    );
+    const accused = await read<{ id: string; name: string; year: number }>(
+      `MATCH (:Person {id: $id})-[r:ACCUSED]->(t) RETURN t.id AS id, t.name AS name, r.start AS year`,
+      { id: issoufou.id },
+    );
+    expect(purged.some((p) => /officer/i.test(p.name))).toBe(true);
+    expect(purged.some((p) => /counterterror|elite/i.test(p.name))).toBe(true);
+    expect(purged.every((p) => p.year === 2015)).toBe(true);
+    // The officers he purged are the ones he accused, and the accusation names Hama Amadou.
+    const officers = purged.find((p) => /officer/i.test(p.name))!;
+    expect(accused.map((a) => a.id)).toContain(officers.id);
+    expect(accused.some((a) => /Hama Amadou/.test(a.name))).toBe(true);
+  });
+});
+
+describe('provenance', () => {
+  it('every entity, flow and relationship cites at least one section of the article, with footnotes in 1..106', async () => {
+    const [row] = await read<{ uncited: number; badSection: number; badFootnote: number; total: number }>(
+      `CALL () {
+         MATCH (n) WHERE n:Entity OR n:Funding RETURN n.citations AS citations, n.footnotes AS footnotes
+         UNION ALL
+         MATCH (:Entity)-[r]->(:Entity) RETURN r.citations AS citations, r.footnotes AS footnotes
+       }
+       WITH citations, footnotes
+       RETURN count(*) AS total,
+              count(CASE WHEN citations IS NULL OR citations = '[]' THEN 1 END) AS uncited,
+              count(CASE WHEN NOT citations CONTAINS '"section":"s' AND NOT citations CONTAINS '"section":"notes"' THEN 1 END) AS badSection,
+              count(CASE WHEN any(f IN footnotes WHERE f < 1 OR f > 106) THEN 1 END) AS badFootnote`,
+    );
+    expect(row.total).toBeGreaterThan(400);
+    expect(row).toMatchObject({ uncited: 0, badSection: 0, badFootnote: 0 });
+  });
+
+  it('every cited section is a section of the article', async () => {
+    const [row] = await read<{ missing: string[] }>(
+      `MATCH (n) WHERE n:Entity OR n:Funding
+       UNWIND n.sections AS section
+       WITH DISTINCT section
+       OPTIONAL MATCH (s:Source {id: section, kind: 'SECTION', partOf: 'tnsr_roundtable_2018'})
+       RETURN collect(CASE WHEN s IS NULL THEN section END) AS missing`,
+    );
+    expect(row.missing).toEqual([]);
+  });
+});

@@ -51,7 +51,7 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     {
       // The best-connected nodes keep a readable label at overview zoom.
       selector: 'node.hub',
-      style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(degree, 0, 40, 16, 28)', 'font-weight': 'bold', 'text-outline-width': 3 },
+      style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(degree, 0, 40, 22, 36)', 'font-weight': 'bold', 'text-outline-width': 3 },
     },
     { selector: 'node.nbr', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
     { selector: 'edge.nbr', style: { opacity: 1, 'z-index': 14 } },

@@ -79,7 +79,7 @@ function parse(argv: string[]) {
 }
 
 /** Progress on stderr: at most one line a second, overwritten in place on a terminal. */
-function progressPrinter(): { onProgress: (p: LoadProgress) => void; finish: () => void } {
+function progressPrinter(verb: string): { onProgress: (p: LoadProgress) => void; finish: () => void } {
   let last = 0;
   let printed = false;
   const tty = process.stderr.isTTY;
@@ -90,7 +90,7 @@ function progressPrinter(): { onProgress: (p: LoadProgress) => void; finish: () 
       if (now - last < 1000 && p.done < p.total) return;
       last = now;
       const pct = ((100 * p.done) / p.total).toFixed(0);
-      const line = `loading ${p.kind}: ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} records (${pct}%), ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} records/s`;
+      const line = `${verb} ${p.kind}: ${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} records (${pct}%), ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} records/s`;
       process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
       printed = true;
     },
@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const driver = settings ? createLoaderDriver(settings) : null;
-  const progress = progressPrinter();
+  const progress = progressPrinter(args.dryRun ? 'checking' : 'loading');
   process.stderr.write(`${args.dryRun ? 'checking' : 'loading'} ${args.dir}${settings ? ` into ${settings.uri} (database ${settings.database})` : ''}\n`);
   try {
     if (driver) await driver.verifyConnectivity({ database: settings!.database });

@@ -3,7 +3,7 @@
  * Used by `npm start`, the vitest global setup, the benchmarks and the `db:*` scripts.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -121,7 +121,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
     : spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const started = Date.now();
-  await waitForReady(child, port, options.timeoutMs ?? 180_000, Boolean(options.detached));
+  await waitForReady(child, port, options.timeoutMs ?? 180_000, options.detached ? logFile : undefined);
   log(`aidgraph: Neo4j ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s (heap ${heapMb} MiB, page cache ${pageCacheMb} MiB, data ${dataDir})`);
   if (options.detached) child.unref();
 
@@ -136,7 +136,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   };
 }
 
-function waitForReady(child: ChildProcess, port: number, timeoutMs: number, detached: boolean): Promise<void> {
+/**
+ * Resolves on the launcher's ready line: Bolt is open AND the password is set (the port alone
+ * opens a moment earlier, while the initial password still applies).
+ */
+function waitForReady(child: ChildProcess, port: number, timeoutMs: number, logFile?: string): Promise<void> {
   return new Promise((resolveReady, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`Neo4j did not open Bolt on port ${port} within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -160,9 +164,11 @@ function waitForReady(child: ChildProcess, port: number, timeoutMs: number, deta
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    // A detached child writes to its log file instead: probe the port.
+    // A detached child writes to its log file instead: read it for the ready line.
     const poll = setInterval(() => {
-      if (detached) void canConnect(port).then((ok) => ok && done());
+      if (!logFile || !existsSync(logFile)) return;
+      output = readFileSync(logFile, 'utf8');
+      if (output.includes(READY_MARK)) done();
     }, 250);
   });
 }

@@ -3,7 +3,7 @@
  * aidgraph, then its Neo4j is stopped (SIGTERM) or killed (SIGKILL) and started again on the same
  * port and data, while /readyz and /healthz are probed. Returns the timeline and its analysis.
  */
-import { runLoad, type LoadReport, type Sample } from './load.ts';
+import { errorBreakdown, runLoad, type LoadReport, type Sample } from './load.ts';
 import type { OwnNeo4j } from './own-neo4j.ts';
 import { startProber, type ProbeSample } from './probe.ts';
 import type { Operation } from './queries.ts';
@@ -134,6 +134,9 @@ export function describeOutcome(name: string, o: RestartOutcome): string {
     `  database down at ${s(o.downAt)} (gone ${rel(o.goneAt, o.downAt)}), ready again at ${s(o.upAt)} (outage ${s(o.upAt - o.downAt)})`,
     `  /readyz: outage reported ${rel(o.outageReportedAt, o.downAt)} after the stop began, recovery reported ${rel(o.recoveryReportedAt, o.upAt)} after Neo4j was ready, ${o.readyFlapsAfterRecovery} flaps after`,
     `  reads: first success ${rel(o.firstReadAfterUp, o.upAt)} after Neo4j was ready; errors before the outage ${o.errorsBefore.length}, after the retry window ${o.errorsAfterSettle.length}; /healthz failures ${o.healthFailures.length}`,
+    `  slowest requests: ${[...o.load.samples].sort((a, b) => b.ms - a.ms).slice(0, 5)
+      .map((x) => `${x.name} started ${s(x.at)} took ${(x.ms / 1000).toFixed(1)} s -> ${x.outcome.slice(0, 90)}`).join('; ')}`,
+    `  errors: ${errorBreakdown(o.load.errors).slice(0, 4).map(([what, n]) => `${n} x ${what.slice(0, 160)}`).join('; ') || 'none'}`,
   ].join('\n');
 }
 

@@ -1,0 +1,141 @@
+/**
+ * The M-size synthetic data set (bench/generate.ts, seed 42) and a database with it loaded,
+ * cached under RELIABILITY_DIR between drill runs. Both caches are keyed by a hash of the code
+ * that produced them (generator; loader and model), so a change of that code rebuilds them; the
+ * database cache is guarded by a lock directory, and a second run that finds it locked builds
+ * its own private copy instead.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDataset, type BenchTargets } from '../../../bench/generate.ts';
+import { openGraph, type GraphDigest } from './graph.ts';
+import { runImport } from './import-cli.ts';
+import { ownNeo4j, privateDir, RELIABILITY_DIR, type OwnNeo4j } from './own-neo4j.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const note = (line: string) => process.stderr.write(`[M data set] ${line}\n`);
+
+/** sha256 (8 hex) of every .ts file under the given project folders. */
+function codeHash(...folders: string[]): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const folder of folders) walk(join(ROOT, folder));
+  return hash.digest('hex').slice(0, 8);
+}
+
+/** The generated data set. */
+export interface MDataset {
+  dir: string;
+  targets: BenchTargets;
+}
+
+/** Generates M (seed 42) once per generator version; concurrent callers converge on one folder. */
+export async function mDataset(seed = 42): Promise<MDataset> {
+  mkdirSync(RELIABILITY_DIR, { recursive: true });
+  const dir = join(RELIABILITY_DIR, `dataset-M-${seed}-${codeHash('bench')}`);
+  const targetsFile = `${dir}.targets.json`;
+  if (!existsSync(targetsFile)) {
+    const started = performance.now();
+    const scratch = `${dir}.tmp-${process.pid}`;
+    const generated = await generateDataset('M', scratch, seed);
+    try {
+      renameSync(generated.dir, dir);
+      renameSync(generated.targetsFile, targetsFile);
+    } catch {
+      // Another run got there first: its (identical) folder stays.
+      rmSync(scratch, { recursive: true, force: true });
+      rmSync(generated.targetsFile, { force: true });
+    }
+    note(`generated ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { dir, targets: JSON.parse(readFileSync(targetsFile, 'utf8')) as BenchTargets };
+}
+
+/** A running Neo4j holding M, with the digest of its clean load. */
+export interface MDatabase {
+  db: OwnNeo4j;
+  dataset: MDataset;
+  digest: GraphDigest;
+  /** ms the import command took, when this call loaded it (undefined: from the cache). */
+  importMs?: number;
+  release(): Promise<void>;
+}
+
+const isAlive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+/** Takes the lock directory `lock`; false when a live process holds it. */
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch {
+    const owner = Number(readFileSync(join(lock, 'pid'), 'utf8').trim() || 0);
+    if (owner && isAlive(owner)) return false;
+    rmSync(lock, { recursive: true, force: true });
+    mkdirSync(lock);
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+/**
+ * Starts a Neo4j holding the M data set: the cached one when it is free and current, else a new
+ * one loaded with the import command (and cached for the next run when the cache was free).
+ */
+export async function mDatabase(options: { heapMb?: number; pageCacheMb?: number } = {}): Promise<MDatabase> {
+  const dataset = await mDataset();
+  const key = `${codeHash('bench')}-${codeHash('seed/loader', 'seed/model')}`;
+  const cache = join(RELIABILITY_DIR, `db-M-42-${key}`);
+  const lock = `${cache}.lock`;
+  const locked = tryLock(lock);
+  if (locked) {
+    // Caches of older code are dead weight (a few hundred MB each).
+    for (const name of readdirSync(RELIABILITY_DIR)) {
+      const path = join(RELIABILITY_DIR, name);
+      if (name.startsWith('db-M-42-') && !name.includes(key) && !existsSync(`${path.replace(/\.lock$/, '')}.lock`)) rmSync(path, { recursive: true, force: true });
+    }
+  }
+  const home = locked ? cache : privateDir('private-db-M');
+  const stamp = join(home, 'loaded.json');
+  if (!existsSync(stamp)) rmSync(join(home, 'neo4j'), { recursive: true, force: true });
+  const db = await ownNeo4j({ dataDir: join(home, 'neo4j'), heapMb: options.heapMb, pageCacheMb: options.pageCacheMb });
+  const release = async () => {
+    await db.stop();
+    if (locked) rmSync(lock, { recursive: true, force: true });
+    else rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    const graph = openGraph(db.env());
+    try {
+      if (existsSync(stamp)) {
+        const digest = JSON.parse(readFileSync(stamp, 'utf8')) as GraphDigest;
+        const counts = await graph.counts();
+        if (counts.nodes === digest.nodes && counts.relationships === digest.relationships) {
+          note(`using the cached database ${home}`);
+          return { db, dataset, digest, release };
+        }
+        rmSync(stamp);
+        await graph.reset();
+      }
+      note(`importing ${dataset.dir} (npm run import) into ${db.uri}...`);
+      const run = await runImport(dataset.dir, { env: db.env(), timeoutMs: 60 * 60_000 });
+      if (run.code !== 0) throw new Error(`the import of M failed (exit ${run.code}):\n${run.stderr.slice(-3000)}`);
+      note(`imported in ${(run.ms / 1000).toFixed(1)} s; computing the checksum...`);
+      const digest = await graph.digest();
+      writeFileSync(stamp, JSON.stringify(digest));
+      return { db, dataset, digest, importMs: run.ms, release };
+    } finally {
+      await graph.close();
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}

@@ -60,6 +60,7 @@ const KIND_PREFIX: Record<ActorKind, string> = {
   MilitaryUnit: 'unit',
   ArmedGroup: 'group',
   Company: 'company',
+  Organization: 'org',
 };
 
 /** Share of the non-State actors by kind. */
@@ -296,6 +297,9 @@ export async function generateDataset(size: SizeName | SizeProfile, dir: string,
         break;
       case 'Company':
         name = `${word(ra)} ${ra.pick(COMPANY_TYPES)}`;
+        break;
+      case 'Organization':
+        name = `${word(ra)} Institute`;
         break;
     }
     if (i % Math.max(1, Math.floor(n / 25)) === 7) nameWords.push(name.split(' ')[0]);

@@ -74,6 +74,7 @@ export const ACTOR_KINDS = [
   'MilitaryUnit',
   'ArmedGroup',
   'Company',
+  'Organization',
 ] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 

@@ -14,8 +14,9 @@ import { exportControl } from './export/export-menu.ts';
 import { byId, debounce, h } from './ui/dom.ts';
 import type { View } from './ui/view.ts';
 import type { SearchHit } from './api/types.ts';
+import { ACTOR_NODE_KINDS } from './graph/kinds.ts';
 
-const ACTOR_KINDS = new Set(['Person', 'State', 'GovernmentBody', 'InternationalOrg', 'Mission', 'MilitaryUnit', 'ArmedGroup', 'Company']);
+const ACTOR_KINDS: ReadonlySet<string> = new Set(ACTOR_NODE_KINDS);
 
 const TABS: { view: ViewName; label: string; hint: string }[] = [
   { view: 'explore', label: 'Network', hint: 'Explore the network of actors, authorities and events' },

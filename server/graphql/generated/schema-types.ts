@@ -8,7 +8,7 @@ export type Row = Record<string, any>;
 /** A field resolver with typed arguments. */
 export type Resolver<TArgs = Record<string, never>> = (parent: Row, args: TArgs, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
 
-export type ActorKind = 'Person' | 'State' | 'GovernmentBody' | 'InternationalOrg' | 'Mission' | 'MilitaryUnit' | 'ArmedGroup' | 'Company';
+export type ActorKind = 'Person' | 'State' | 'GovernmentBody' | 'InternationalOrg' | 'Mission' | 'MilitaryUnit' | 'ArmedGroup' | 'Company' | 'Organization';
 
 export type AuthorityKind = 'STATUTE' | 'ACCOUNT' | 'PROGRAM' | 'LAW' | 'POLICY' | 'AGREEMENT' | 'SANCTION';
 
@@ -20,7 +20,7 @@ export type FundingGroupBy = 'DONOR' | 'RECIPIENT' | 'AUTHORITY' | 'YEAR';
 
 export type LineageDirection = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 
-export type NodeKind = 'Person' | 'State' | 'GovernmentBody' | 'InternationalOrg' | 'Mission' | 'MilitaryUnit' | 'ArmedGroup' | 'Company' | 'Authority' | 'Event' | 'Funding';
+export type NodeKind = 'Person' | 'State' | 'GovernmentBody' | 'InternationalOrg' | 'Mission' | 'MilitaryUnit' | 'ArmedGroup' | 'Company' | 'Organization' | 'Authority' | 'Event' | 'Funding';
 
 export type Precision = 'EXACT' | 'APPROXIMATE' | 'LOWER_BOUND';
 

@@ -12,6 +12,7 @@ export type NodeKind =
   | 'MilitaryUnit'
   | 'ArmedGroup'
   | 'Company'
+  | 'Organization'
   | 'Authority'
   | 'Event'
   | 'Funding';

@@ -7,6 +7,7 @@ import { fetchFunding, type FundingAnswer } from '../api/queries.ts';
 import { isAbort } from '../api/client.ts';
 import type { FundingFlow, FundingTotals } from '../api/types.ts';
 import { Canvas } from '../graph/canvas.ts';
+import { ACTOR_NODE_KINDS } from '../graph/kinds.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { SearchBox } from '../search/search-box.ts';
 import { StatusOverlay } from '../ui/status.ts';
@@ -84,7 +85,7 @@ export class FundingView implements View {
       id: 'funding-recipient',
       label: 'Recipient',
       placeholder: 'Choose a recipient…',
-      kinds: ['State', 'GovernmentBody', 'InternationalOrg', 'Mission', 'MilitaryUnit', 'ArmedGroup', 'Person', 'Company'],
+      kinds: ACTOR_NODE_KINDS,
       onPick: (hit) => this.store.update({ recipient: hit.id }),
     });
     this.controls = h('div', { class: 'controls', id: 'funding-controls' });

@@ -20,9 +20,13 @@ export const NODE_KINDS: NodeKind[] = [
   'ArmedGroup',
   'Person',
   'Company',
+  'Organization',
   'Authority',
   'Event',
 ];
+
+/** The node kinds that are actors (everything but authorities, events and flows). */
+export const ACTOR_NODE_KINDS: NodeKind[] = NODE_KINDS.filter((kind) => kind !== 'Authority' && kind !== 'Event');
 
 export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   State: { color: '#2f5d8c', shape: 'hexagon', label: 'State' },
@@ -33,6 +37,7 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
   ArmedGroup: { color: '#c0392b', shape: 'pentagon', label: 'Armed group' },
   Person: { color: '#e07a5f', shape: 'ellipse', label: 'Person' },
   Company: { color: '#8d6e63', shape: 'barrel', label: 'Company' },
+  Organization: { color: '#78909c', shape: 'rhomboid', label: 'Organization (think tank, university, media)' },
   Authority: { color: '#d4a017', shape: 'cut-rectangle', label: 'Authority' },
   Event: { color: '#f28c28', shape: 'star', label: 'Event' },
   Funding: { color: '#2e7d32', shape: 'round-tag', label: 'Funding' },

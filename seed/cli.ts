@@ -31,7 +31,7 @@ Options:
 
 Environment:
   NEO4J_URI          e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io (required)
-  NEO4J_USERNAME     (required)
+  NEO4J_USERNAME     default neo4j
   NEO4J_PASSWORD     (required)
   NEO4J_DATABASE     default neo4j
 
@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     settings = wantsDb ? connectionFromEnv(process.env, args.database) : undefined;
   } catch (err) {
     if (err instanceof ConnectionConfigError) {
-      process.stderr.write(`configuration error: ${err.message}\n`);
+      process.stderr.write(`${err.message}\n`);
       return 2;
     }
     throw err;

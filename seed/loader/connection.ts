@@ -1,8 +1,9 @@
 /**
  * The loader's connection settings from the environment (NEO4J_URI, NEO4J_USERNAME,
- * NEO4J_PASSWORD, NEO4J_DATABASE), checked with messages that name the variable.
+ * NEO4J_PASSWORD, NEO4J_DATABASE), validated exactly as the server validates them.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { ConfigError, loadNeo4jSettings } from '../../server/config/env.ts';
 
 export interface ConnectionSettings {
   uri: string;
@@ -12,39 +13,20 @@ export interface ConnectionSettings {
 }
 
 /** A missing or malformed variable. */
-export class ConnectionConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
-    super(`${variable} ${message}`);
-    this.name = 'ConnectionConfigError';
-  }
-}
+export { ConfigError as ConnectionConfigError } from '../../server/config/env.ts';
 
-const SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
-
-/** Reads the settings; `database` (from --database) wins over NEO4J_DATABASE (default 'neo4j'). */
+/**
+ * Reads the settings with the server's own validation (same defaults, same messages);
+ * `database` (from --database) wins over NEO4J_DATABASE.
+ */
 export function connectionFromEnv(env: NodeJS.ProcessEnv, database?: string): ConnectionSettings {
-  const need = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new ConnectionConfigError(name, 'is not set (see .env.example)');
-    return value;
-  };
-  const uri = need('NEO4J_URI');
-  let scheme: string;
+  if (database === undefined) return loadNeo4jSettings(env);
   try {
-    scheme = new URL(uri).protocol;
-  } catch {
-    throw new ConnectionConfigError('NEO4J_URI', `is not a URI: "${uri}" (expected e.g. bolt://127.0.0.1:7687 or neo4j+s://host)`);
+    return loadNeo4jSettings({ ...env, NEO4J_DATABASE: database });
+  } catch (error) {
+    if (error instanceof ConfigError && error.variable === 'NEO4J_DATABASE') throw new ConfigError('--database', error.message.replace(/^.*NEO4J_DATABASE /, ''));
+    throw error;
   }
-  if (!SCHEMES.includes(scheme)) {
-    throw new ConnectionConfigError('NEO4J_URI', `has scheme "${scheme}" but must be one of ${SCHEMES.map((s) => s.slice(0, -1)).join(', ')}`);
-  }
-  const username = need('NEO4J_USERNAME');
-  const password = need('NEO4J_PASSWORD');
-  const db = database ?? (env.NEO4J_DATABASE || 'neo4j');
-  if (!/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/.test(db)) {
-    throw new ConnectionConfigError(database !== undefined ? '--database' : 'NEO4J_DATABASE', `is not a Neo4j database name: "${db}"`);
-  }
-  return { uri, username, password, database: db };
 }
 
 /** A driver for the loader: integers as JS numbers, as everywhere in aidgraph. */

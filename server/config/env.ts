@@ -70,15 +70,20 @@ function read<K extends keyof typeof schema>(env: NodeJS.ProcessEnv, name: K): z
   return parsed.data as z.infer<(typeof schema)[K]>;
 }
 
+/** Reads and validates only the NEO4J_* variables (the loader CLI needs nothing else). */
+export function loadNeo4jSettings(env: NodeJS.ProcessEnv = process.env): Config['neo4j'] {
+  return {
+    uri: read(env, 'NEO4J_URI'),
+    username: read(env, 'NEO4J_USERNAME'),
+    password: read(env, 'NEO4J_PASSWORD'),
+    database: read(env, 'NEO4J_DATABASE'),
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError on the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    neo4j: {
-      uri: read(env, 'NEO4J_URI'),
-      username: read(env, 'NEO4J_USERNAME'),
-      password: read(env, 'NEO4J_PASSWORD'),
-      database: read(env, 'NEO4J_DATABASE'),
-    },
+    neo4j: loadNeo4jSettings(env),
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
     adminToken: read(env, 'AIDGRAPH_ADMIN_TOKEN'),

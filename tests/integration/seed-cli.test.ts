@@ -57,15 +57,15 @@ describe('usage and configuration', () => {
   });
 
   it.each([
-    ['NEO4J_URI missing', { NEO4J_URI: undefined }, 'NEO4J_URI is not set'],
-    ['NEO4J_URI malformed', { NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI has scheme "localhost:"'],
-    ['NEO4J_URI not a URI', { NEO4J_URI: 'bolt://' + '[' }, 'NEO4J_URI is not a URI'],
-    ['NEO4J_PASSWORD missing', { NEO4J_PASSWORD: undefined }, 'NEO4J_PASSWORD is not set'],
-    ['NEO4J_DATABASE malformed', { NEO4J_DATABASE: 'no spaces allowed' }, 'NEO4J_DATABASE is not a Neo4j database name'],
+    ['NEO4J_URI missing', { NEO4J_URI: undefined }, 'NEO4J_URI is required but not set'],
+    ['NEO4J_URI malformed', { NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI must be a Neo4j URI'],
+    ['NEO4J_URI not a URI', { NEO4J_URI: 'bolt://' + '[' }, 'NEO4J_URI must be a Neo4j URI'],
+    ['NEO4J_PASSWORD missing', { NEO4J_PASSWORD: undefined }, 'NEO4J_PASSWORD is required but not set'],
+    ['NEO4J_DATABASE malformed', { NEO4J_DATABASE: 'no spaces allowed' }, 'NEO4J_DATABASE must be a Neo4j database name'],
   ])('%s: exit 2 and a message naming the variable', async (_name, changes, message) => {
     const run = await cli(['import', EXAMPLE_DIR], changes);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`configuration error: ${message}`);
+    expect(run.stderr).toContain(`Invalid configuration: ${message}`);
   });
 
   it.each([

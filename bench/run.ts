@@ -18,6 +18,7 @@ import { machineInfo } from './lib/machine.ts';
 import { formatReport, type BenchReport } from './lib/report.ts';
 import { parseSize, type SizeName } from './lib/sizes.ts';
 import { benchLoad } from './load/run-load.ts';
+import { graphCensus } from './load/graph-census.ts';
 import { benchApi } from './api/run-api.ts';
 import { benchBrowser } from './browser/run-browser.ts';
 
@@ -147,6 +148,13 @@ async function ensureDataset(o: BenchOptions): Promise<{ targets: BenchTargets; 
   return { targets, generateMs: performance.now() - t0 };
 }
 
+/** True when the database holds exactly the data set's actors and flows (an earlier run's load). */
+async function holdsDataset(db: BenchNeo4j, targets: BenchTargets): Promise<boolean> {
+  const census = await graphCensus(db);
+  return census.nodes.Actor === targets.counts.actors && census.nodes.Funding === targets.counts.funding &&
+    census.nodes.Authority === targets.counts.authorities;
+}
+
 /** Runs the benchmark; returns the report and the path of the JSON written. */
 export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; jsonFile: string; text: string }> {
   const started = performance.now();
@@ -172,6 +180,8 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
       report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log);
       report.memory.loaderPeakRssMb = report.load.runs.find((r) => r.name === 'loader')?.peakRssMb ?? null;
       report.memory.barePeakRssMb = report.load.runs.find((r) => r.name === 'bare')?.peakRssMb ?? null;
+    } else if (await holdsDataset(db, targets)) {
+      o.log('the database already holds this data set: reusing it (--only without load)');
     } else {
       o.log('loading the data set (not measured: --only without load)');
       await db.reset();

@@ -26,6 +26,7 @@ import { runLoad, type LoadResult } from './load-generator.ts';
 import { benchOperations, type BenchOperation } from './operations.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const BARE_TIMEOUT_MS = Number(process.env.AIDGRAPH_QUERY_TIMEOUT_MS ?? 15_000);
 
 /** One statement as aidgraph sent it. */
 interface Captured {
@@ -186,7 +187,12 @@ export async function benchApi(db: BenchNeo4j, targets: BenchTargets, options: A
         report.results.push({ impl: 'aidgraph', concurrency, summary: apiResult });
         const bareResult = await runLoad(async (i) => {
           for (const s of cap.statements[i % cap.statements.length]) {
-            await bareDriver.executeQuery(s.cypher, s.params, { database: db.database, routing: neo4j.routing.READ });
+            await bareDriver.executeQuery(s.cypher, s.params, {
+              database: db.database,
+              routing: neo4j.routing.READ,
+              // The server's own transaction timeout (AIDGRAPH_QUERY_TIMEOUT_MS default), so both give up alike.
+              transactionConfig: { timeout: BARE_TIMEOUT_MS },
+            });
           }
         }, load);
         report.results.push({ impl: 'bare', concurrency, summary: bareResult });

@@ -15,9 +15,11 @@ import { runImport } from './import-cli.ts';
 import { ownNeo4j, privateDir, RELIABILITY_DIR, type OwnNeo4j } from './own-neo4j.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The generator and what it imports (bench/generate.ts): a change of any rebuilds the data set. */
+const GENERATOR_FILES = ['bench/generate.ts', 'bench/lib/prng.ts', 'bench/lib/stream-writer.ts', 'bench/lib/names.ts', 'bench/lib/sizes.ts', 'seed/model/relationship-types.ts'];
 const note = (line: string) => process.stderr.write(`[M data set] ${line}\n`);
 
-/** sha256 (8 hex) of every .ts file under the given project folders. */
+/** sha256 (8 hex) of the given project files and every .ts file under the given folders. */
 function codeHash(...folders: string[]): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -27,7 +29,11 @@ function codeHash(...folders: string[]): string {
       else if (name.endsWith('.ts')) hash.update(path).update(readFileSync(path));
     }
   };
-  for (const folder of folders) walk(join(ROOT, folder));
+  for (const folder of folders) {
+    const path = join(ROOT, folder);
+    if (statSync(path).isDirectory()) walk(path);
+    else hash.update(path).update(readFileSync(path));
+  }
   return hash.digest('hex').slice(0, 8);
 }
 
@@ -40,7 +46,7 @@ export interface MDataset {
 /** Generates M (seed 42) once per generator version; concurrent callers converge on one folder. */
 export async function mDataset(seed = 42): Promise<MDataset> {
   mkdirSync(RELIABILITY_DIR, { recursive: true });
-  const dir = join(RELIABILITY_DIR, `dataset-M-${seed}-${codeHash('bench')}`);
+  const dir = join(RELIABILITY_DIR, `dataset-M-${seed}-${codeHash(...GENERATOR_FILES)}`);
   const targetsFile = `${dir}.targets.json`;
   if (!existsSync(targetsFile)) {
     const started = performance.now();
@@ -91,7 +97,7 @@ function tryLock(lock: string): boolean {
  */
 export async function mDatabase(options: { heapMb?: number; pageCacheMb?: number } = {}): Promise<MDatabase> {
   const dataset = await mDataset();
-  const key = `${codeHash('bench')}-${codeHash('seed/loader', 'seed/model')}`;
+  const key = `${codeHash(...GENERATOR_FILES)}-${codeHash('seed/loader', 'seed/model')}`;
   const cache = join(RELIABILITY_DIR, `db-M-42-${key}`);
   const lock = `${cache}.lock`;
   const locked = tryLock(lock);

@@ -16,12 +16,16 @@ import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/relationship-types.ts'
 import { RECORD_KINDS, type Dataset, type RecordKind } from '../model/types.ts';
 import { knownIdsFor } from './known-ids.ts';
 import {
+  FUNDING_INSERT,
   FUNDING_UPSERT,
+  SOURCE_INSERT,
   SOURCE_UPSERT,
+  entityInsert,
   entityUpsert,
   nodeCount,
   nodeProbe,
   relationshipCount,
+  relationshipInsert,
   relationshipProbe,
   relationshipUpsert,
   type ProbeLabel,
@@ -71,6 +75,9 @@ interface Step {
   kind: RecordKind;
   records: readonly unknown[];
   toRow: (record: never) => Row;
+  /** For rows known to be new. */
+  insert: string;
+  /** For rows that may exist: compares hashes, rewrites what changed. */
   upsert: string;
   probe: string;
   /** Counts what is stored already (a probe is pointless when it is 0). */
@@ -79,23 +86,26 @@ interface Step {
 
 function plan(dataset: Dataset): Step[] {
   const steps: Step[] = [];
-  const node = (kind: RecordKind, label: ProbeLabel, records: readonly unknown[], toRow: Step['toRow'], upsert: string) =>
-    steps.push({ kind, records, toRow, upsert, probe: nodeProbe(label), count: nodeCount(label) });
-  node('sources', 'Source', dataset.sources, sourceRow, SOURCE_UPSERT);
-  for (const kind of ACTOR_KINDS) node('actors', 'Entity', dataset.actors.filter((a) => a.kind === kind), actorRow, entityUpsert(kind));
-  node('authorities', 'Entity', dataset.authorities, authorityRow, entityUpsert('Authority'));
-  node('events', 'Entity', dataset.events, eventRow, entityUpsert('Event'));
+  const node = (kind: RecordKind, label: ProbeLabel, records: readonly unknown[], toRow: Step['toRow'], insert: string, upsert: string) =>
+    steps.push({ kind, records, toRow, insert, upsert, probe: nodeProbe(label), count: nodeCount(label) });
+  node('sources', 'Source', dataset.sources, sourceRow, SOURCE_INSERT, SOURCE_UPSERT);
+  for (const kind of ACTOR_KINDS) {
+    node('actors', 'Entity', dataset.actors.filter((a) => a.kind === kind), actorRow, entityInsert(kind), entityUpsert(kind));
+  }
+  node('authorities', 'Entity', dataset.authorities, authorityRow, entityInsert('Authority'), entityUpsert('Authority'));
+  node('events', 'Entity', dataset.events, eventRow, entityInsert('Event'), entityUpsert('Event'));
   for (const type of RELATIONSHIP_TYPES) {
     steps.push({
       kind: 'relationships',
       records: dataset.relationships.filter((r) => r.type === type),
       toRow: relationshipRow,
+      insert: relationshipInsert(type),
       upsert: relationshipUpsert(type),
       probe: relationshipProbe(type),
       count: relationshipCount(type),
     });
   }
-  node('funding', 'Funding', parentsFirst(dataset.funding), fundingRow, FUNDING_UPSERT);
+  node('funding', 'Funding', parentsFirst(dataset.funding), fundingRow, FUNDING_INSERT, FUNDING_UPSERT);
   return steps.filter((s) => s.records.length > 0);
 }
 
@@ -116,6 +126,14 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const dryRun = options.dryRun ?? false;
 
+  const phases = { readValidateMs: 0, schemaMs: 0, resetMs: 0, writeMs: 0 };
+  let mark = Date.now();
+  const lap = (): number => {
+    const now = Date.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
   let dataset: Dataset;
   if (typeof source === 'string') {
     const raw = readDataset(source);
@@ -129,6 +147,7 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
 
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, zeroCounts()])) as Record<RecordKind, Counts>;
   const steps = plan(dataset);
+  phases.readValidateMs = lap();
   const total = steps.reduce((n, s) => n + s.records.length, 0);
   let deleted: LoadSummary['deleted'];
   let done = 0;
@@ -147,7 +166,11 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   } else {
     if (!dryRun) {
       await ensureSchema(driver, database);
-      if (options.reset) deleted = await resetDatabase(driver, database);
+      phases.schemaMs = lap();
+      if (options.reset) {
+        deleted = await resetDatabase(driver, database);
+        phases.resetMs = lap();
+      }
     }
     const session: Session = driver.session({ database, defaultAccessMode: dryRun ? neo4j.session.READ : neo4j.session.WRITE });
     try {
@@ -171,6 +194,7 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     }
   }
 
+  phases.writeMs = lap();
   const totalCounts = zeroCounts();
   for (const kind of RECORD_KINDS) addCounts(totalCounts, counts[kind]);
   const elapsedMs = Date.now() - started;
@@ -181,28 +205,37 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     elapsedMs,
     rowsPerSecond: (total * 1000) / Math.max(1, elapsedMs),
     dryRun,
+    phases,
   };
   if (deleted) summary.deleted = deleted;
   return summary;
 }
 
-/** Probes (when asked) and writes one batch; returns its counts. */
+/**
+ * Writes one batch; returns its counts. Without probing (nothing of the kind stored yet) every
+ * row is new. With probing, ids and hashes go first: new rows are inserted, changed rows are
+ * upserted (in one transaction: the batch stays all-or-nothing), unchanged rows are not sent.
+ */
 async function runBatch(session: Session, step: Step, rows: Row[], probing: boolean, dryRun: boolean): Promise<Counts> {
-  let toWrite = rows;
-  let probed: Counts | undefined;
-  if (probing) {
-    const result = await session.executeRead((tx) => tx.run(step.probe, { rows: rows.map(probeRow) }));
-    const created = result.records[0].get('created') as number[];
-    const updated = result.records[0].get('updated') as number[];
-    probed = { created: created.length, updated: updated.length, unchanged: rows.length - created.length - updated.length };
-    if (dryRun) return probed;
-    toWrite = [...created, ...updated].sort((a, b) => a - b).map((i) => rows[i]);
-    if (toWrite.length === 0) return probed;
+  if (!probing) {
+    return session.executeWrite(async (tx: ManagedTransaction) => countsOf((await tx.run(step.insert, { rows })).records[0]));
   }
+  const result = await session.executeRead((tx) => tx.run(step.probe, { rows: rows.map(probeRow) }));
+  const created = (result.records[0].get('created') as number[]).map((i) => rows[i]);
+  const updated = (result.records[0].get('updated') as number[]).map((i) => rows[i]);
+  const unchanged = rows.length - created.length - updated.length;
+  if (dryRun || created.length + updated.length === 0) return { created: created.length, updated: updated.length, unchanged };
   const written = await session.executeWrite(async (tx: ManagedTransaction) => {
-    const record = (await tx.run(step.upsert, { rows: toWrite })).records[0];
-    return { created: Number(record.get('created')), updated: Number(record.get('updated')), unchanged: Number(record.get('unchanged')) };
+    const counts = zeroCounts();
+    // New rows first: a changed flow may now be part of a new one (and an updated flow keeps
+    // the PART_OF edges that point at it).
+    if (created.length > 0) addCounts(counts, countsOf((await tx.run(step.insert, { rows: created })).records[0]));
+    if (updated.length > 0) addCounts(counts, countsOf((await tx.run(step.upsert, { rows: updated })).records[0]));
+    return counts;
   });
-  // Rows the probe found unchanged were not sent.
-  return { ...written, unchanged: written.unchanged + (rows.length - toWrite.length) };
+  return { ...written, unchanged: written.unchanged + unchanged };
+}
+
+function countsOf(record: { get(key: string): unknown }): Counts {
+  return { created: Number(record.get('created')), updated: Number(record.get('updated')), unchanged: Number(record.get('unchanged')) };
 }

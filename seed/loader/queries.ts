@@ -147,3 +147,56 @@ export function nodeCount(label: ProbeLabel): string {
 export function relationshipCount(type: RelationshipType): string {
   return `MATCH ()-[r:${checkedType(type)}]->() RETURN count(r) AS n`;
 }
+
+/*
+ * Insert queries: for rows the database does not hold yet (a kind with nothing stored, or rows
+ * a probe found new). Plain MERGE + SET, as lean as a bare load; still MERGE, so that a row
+ * that appeared in the meantime is overwritten rather than duplicated.
+ */
+
+/** Inserts new entities of one group. */
+export function entityInsert(group: EntityGroup): string {
+  return `UNWIND $rows AS row
+MERGE (n:Entity {id: row.props.id})
+SET n = row.props, n:${GROUP_LABELS[group]}
+RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
+}
+
+export const SOURCE_INSERT = `UNWIND $rows AS row
+MERGE (s:Source {id: row.props.id})
+SET s = row.props
+RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
+
+/** Inserts new flows with their edges; links to wider flows after every row is written. */
+export const FUNDING_INSERT = `UNWIND $rows AS row
+MERGE (f:Funding {id: row.props.id})
+SET f = row.props
+WITH row, f
+MATCH (donor:Entity {id: row.props.donorId})
+MATCH (recipient:Entity {id: row.props.recipientId})
+MERGE (donor)-[:PROVIDED]->(f)
+MERGE (f)-[:TO]->(recipient)
+WITH row, f
+CALL (row, f) {
+  MATCH (authority:Entity {id: row.props.authorityId})
+  MERGE (f)-[:UNDER]->(authority)
+}
+WITH collect(CASE WHEN row.props.partOf IS NOT NULL THEN row END) AS linking, count(*) AS created
+CALL (linking) {
+  UNWIND linking AS row
+  MATCH (f:Funding {id: row.props.id})
+  MATCH (wider:Funding {id: row.props.partOf})
+  MERGE (f)-[:PART_OF]->(wider)
+}
+RETURN created, 0 AS updated, 0 AS unchanged`;
+
+/** Inserts new relationships of one type. */
+export function relationshipInsert(type: RelationshipType): string {
+  const t = checkedType(type);
+  return `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:${t} {key: row.props.key}]->(b)
+SET r = row.props
+RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
+}

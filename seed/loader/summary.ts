@@ -21,6 +21,8 @@ export interface LoadSummary {
   dryRun: boolean;
   /** With `reset`: what was wiped before loading. */
   deleted?: { nodes: number; relationships: number };
+  /** Where the time went (ms): reading and validating, schema, reset, writing (or comparing). */
+  phases: { readValidateMs: number; schemaMs: number; resetMs: number; writeMs: number };
 }
 
 export function zeroCounts(): Counts {
@@ -44,8 +46,11 @@ export function formatSummary(s: LoadSummary): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1, -1).map(line), widths.map((w) => '-'.repeat(w)).join('  '), line(rows[rows.length - 1])];
-  if (s.deleted) out.unshift(`reset: deleted ${s.deleted.nodes} nodes and ${s.deleted.relationships} relationships`);
+  if (s.deleted) out.unshift(`reset: deleted ${s.deleted.nodes} nodes and ${s.deleted.relationships} relationships in ${(s.phases.resetMs / 1000).toFixed(2)} s`);
   const secs = (s.elapsedMs / 1000).toFixed(2);
   out.push(`${s.dryRun ? 'dry run (nothing written): ' : ''}${s.rows} records in ${secs} s (${Math.round(s.rowsPerSecond)} records/s)`);
+  const p = s.phases;
+  const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  out.push(`  read and validate ${sec(p.readValidateMs)}, schema ${sec(p.schemaMs)}${s.deleted ? `, reset ${sec(p.resetMs)}` : ''}, ${s.dryRun ? 'compare' : 'write'} ${sec(p.writeMs)}`);
   return out.join('\n');
 }

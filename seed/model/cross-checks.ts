@@ -101,8 +101,9 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
     kinds: readonly KnownKind['kind'][],
     extra?: (k: KnownKind) => string | undefined,
   ): void => {
-    if (isUnverifiable(ref, kinds)) return;
     const found = lookup(ref);
+    if (found && kinds.includes(found.kind) && !extra) return; // the common case, first
+    if (isUnverifiable(ref, kinds)) return;
     const want = kinds.map((k) => NOUN[k]).join(' or ');
     if (!found) {
       problems.push(problemAt(loc, `${field}: '${ref}' is not defined (expected the id of ${want})`, recordId));
@@ -122,7 +123,14 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
   }
   const defaultSource = defaults[0]?.value.id ?? null;
   /** The footnote count that bounds footnotes cited in `id`: its own, or its nearest ancestor's. */
+  const limits = new Map<string, number | null>();
   const footnoteLimit = (id: string): number | null => {
+    if (limits.has(id)) return limits.get(id)!;
+    const limit = findFootnoteLimit(id);
+    limits.set(id, limit);
+    return limit;
+  };
+  const findFootnoteLimit = (id: string): number | null => {
     const seen = new Set<string>();
     for (let s = sourceById.get(id); s && !seen.has(s.id); s = s.partOf ? sourceById.get(s.partOf) : undefined) {
       seen.add(s.id);
@@ -162,7 +170,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
         out.push({ source: c.source ?? '', section: c.section, paragraphs: c.paragraphs, footnotes: c.footnotes });
         return; // the source record itself is reported
       }
-      const label = cites.length > 1 ? `cite[${i + 1}]` : 'citation';
+      const label = cites.length > 1 ? `cite[${i + 1}]` : 'citation'; // only built into messages
       const section = c.section !== null ? sourceById.get(c.section) : undefined;
       const knownSection = c.section !== null && !section ? options.known?.get(c.section) : undefined;
       const externalSection = knownSection?.kind === 'source' ? knownSection : undefined;
@@ -190,7 +198,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
         } else if (section.partOf !== source) {
           problems.push(problemAt(loc, `${label}: section '${c.section}' belongs to '${section.partOf}', not to source '${source}'`, recordId));
         } else if (section.paragraphs !== null) {
-          const over = c.paragraphs.filter((p) => p > section.paragraphs!);
+          const over = c.paragraphs.some((p) => p > section.paragraphs!) ? c.paragraphs.filter((p) => p > section.paragraphs!) : [];
           if (over.length) {
             problems.push(problemAt(loc, `${label}: paragraph ${over.join(', ')} beyond the ${section.paragraphs} paragraphs of section '${c.section}'`, recordId));
           }
@@ -199,7 +207,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
         problems.push(problemAt(loc, `${label}: a paragraph number needs a section`, recordId));
       }
       const limit = footnoteLimit(source);
-      const over = c.footnotes.filter((n) => limit !== null && n > limit);
+      const over = limit !== null && c.footnotes.some((n) => n > limit) ? c.footnotes.filter((n) => n > limit) : [];
       if (over.length) {
         problems.push(problemAt(loc, `${label}: footnote ${over.join(', ')} beyond the ${limit} footnotes of '${source}'`, recordId));
       }
@@ -224,33 +232,44 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
   for (const { value, loc } of parsed.events) {
     dataset.events.push({ ...value, cite: resolveCitations(value.cite, loc, value.id) });
   }
-  for (const { value, loc } of parsed.relationships) {
+  const endpoint = (loc: Location, rid: string | undefined, value: ParsedRecordOf<'relationships'>, field: 'from' | 'to'): void => {
     const rule = ENDPOINT_RULES[value.type];
-    const rid = value.id ?? undefined;
-    for (const [field, ref, kinds] of [
-      ['from', value.from, rule.from],
-      ['to', value.to, rule.to],
-    ] as const) {
-      if (isUnverifiable(ref, kinds)) continue;
-      const found = lookup(ref);
-      if (!found) {
-        problems.push(problemAt(loc, `${field}: '${ref}' is not defined (expected the id of ${describeKinds(kinds)})`, rid));
-      } else if (!(kinds as readonly string[]).includes(found.kind)) {
-        problems.push(problemAt(loc, `${field}: '${ref}' is ${NOUN[found.kind]}, but ${value.type} goes from ${describeKinds(rule.from)} to ${describeKinds(rule.to)}`, rid));
-      }
+    const kinds = rule[field];
+    const ref = value[field];
+    const found = lookup(ref);
+    if (found && (kinds as readonly string[]).includes(found.kind)) return;
+    if (isUnverifiable(ref, kinds)) return;
+    if (!found) {
+      problems.push(problemAt(loc, `${field}: '${ref}' is not defined (expected the id of ${describeKinds(kinds)})`, rid));
+    } else {
+      problems.push(problemAt(loc, `${field}: '${ref}' is ${NOUN[found.kind]}, but ${value.type} goes from ${describeKinds(rule.from)} to ${describeKinds(rule.to)}`, rid));
     }
-    const { id: _id, ...rest } = value;
-    dataset.relationships.push({ ...rest, cite: resolveCitations(value.cite, loc, rid) });
+  };
+  for (const { value, loc } of parsed.relationships) {
+    const rid = value.id ?? undefined;
+    endpoint(loc, rid, value, 'from');
+    endpoint(loc, rid, value, 'to');
+    dataset.relationships.push({
+      key: value.key,
+      type: value.type,
+      from: value.from,
+      to: value.to,
+      start: value.start,
+      end: value.end,
+      note: value.note,
+      cite: resolveCitations(value.cite, loc, rid),
+    });
   }
   const fundingIds = new Set(parsed.funding.map((f) => f.value.id));
   const partOf = new Map(parsed.funding.map((f) => [f.value.id, f.value.partOf]));
+  const partOfLoops = onCycles(partOf);
   for (const { value, loc } of parsed.funding) {
     expect(loc, value.id, 'donor', value.donor, ['actor']);
     expect(loc, value.id, 'recipient', value.recipient, ['actor']);
     if (value.authority !== null) expect(loc, value.id, 'authority', value.authority, ['authority']);
     if (value.partOf !== null) {
       if (!fundingIds.has(value.partOf)) expect(loc, value.id, 'part_of', value.partOf, ['funding']);
-      else if (hasCycle(value.id, (x) => partOf.get(x) ?? null)) {
+      else if (partOfLoops.has(value.id)) {
         problems.push(problemAt(loc, `part_of: the chain of part_of from '${value.id}' loops back to itself`, value.id));
       }
     }
@@ -268,4 +287,29 @@ function hasCycle(start: string, next: (id: string) => string | null): boolean {
     seen.add(cur);
   }
   return false;
+}
+
+/**
+ * Ids that lie on a cycle of the `next` links (each id has at most one next): one pass, each
+ * id visited once, instead of walking the chain from every id.
+ */
+function onCycles(next: ReadonlyMap<string, string | null>): Set<string> {
+  const state = new Map<string, 1 | 2>(); // 1: on the current walk, 2: done
+  const cyclic = new Set<string>();
+  for (const start of next.keys()) {
+    if (state.has(start)) continue;
+    const walk: string[] = [];
+    let cur: string | null | undefined = start;
+    while (cur != null && next.has(cur) && !state.has(cur)) {
+      state.set(cur, 1);
+      walk.push(cur);
+      cur = next.get(cur);
+    }
+    if (cur != null && state.get(cur) === 1) {
+      // The walk closed a loop: the ids from `cur` to the end of the walk are on it.
+      for (let i = walk.indexOf(cur); i < walk.length; i++) cyclic.add(walk[i]);
+    }
+    for (const id of walk) state.set(id, 2);
+  }
+  return cyclic;
 }

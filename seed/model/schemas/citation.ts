@@ -14,48 +14,25 @@ export interface CitationInput {
   footnotes: number[];
 }
 
-export const citationSchema = z
-  .strictObject(
-    {
-      source: idField.optional(),
-      section: idField.optional(),
-      paragraph: intListField('paragraph numbers').optional(),
-      footnotes: intListField('footnote numbers').optional(),
-    },
-    { error: (iss) => (iss.code === 'invalid_type' ? `expected a citation mapping {section, paragraph, footnotes}, got ${describe(iss.input)}` : undefined) },
-  )
-  .refine((c) => c.source !== undefined || c.section !== undefined || c.paragraph !== undefined || c.footnotes !== undefined, {
-    error: 'an empty citation: give at least a source or a section',
-  })
-  .transform(
-    (c): CitationInput => ({
-      source: c.source ?? null,
-      section: c.section ?? null,
-      paragraphs: c.paragraph ?? [],
-      footnotes: c.footnotes ?? [],
-    }),
-  );
+/** A citation as written (the `cite` items, or the flat CSV columns). */
+export const citationSchema = z.strictObject(
+  {
+    source: idField.optional(),
+    section: idField.optional(),
+    paragraph: intListField('paragraph numbers').optional(),
+    footnotes: intListField('footnote numbers').optional(),
+  },
+  { error: (iss) => (iss.code === 'invalid_type' ? `expected a citation mapping {section, paragraph, footnotes}, got ${describe(iss.input)}` : undefined) },
+);
+
+/** The normalised form of a parsed citation; null when it names nothing at all. */
+export function toCitation(c: z.output<typeof citationSchema>): CitationInput | null {
+  if (c.source === undefined && c.section === undefined && c.paragraph === undefined && c.footnotes === undefined) return null;
+  return { source: c.source ?? null, section: c.section ?? null, paragraphs: c.paragraph ?? [], footnotes: c.footnotes ?? [] };
+}
+
+/** Message for a citation that names nothing. */
+export const EMPTY_CITATION = 'an empty citation: give at least a source or a section';
 
 /** `cite`: a list of citations (a single mapping was made a list of one by coercion). */
 export const citeField = z.array(citationSchema, { error: (iss) => `expected a list of citations, got ${describe(iss.input)}` });
-
-const FLAT_KEYS = ['source', 'section', 'paragraph', 'footnotes'] as const;
-
-/**
- * Moves the flat citation fields of a record into its `cite` list, so one schema serves YAML and
- * CSV. Not used for sources, whose `footnotes` is a field of their own.
- */
-export function foldFlatCitation(fields: Record<string, unknown>): Record<string, unknown> {
-  if (!FLAT_KEYS.some((k) => fields[k] !== undefined)) return fields;
-  const out: Record<string, unknown> = {};
-  const flat: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if ((FLAT_KEYS as readonly string[]).includes(k)) flat[k] = v;
-    else out[k] = v;
-  }
-  const cite = out.cite;
-  if (cite === undefined) out.cite = [flat];
-  else if (Array.isArray(cite)) out.cite = [...cite, flat];
-  else out.cite = [cite, flat];
-  return out;
-}

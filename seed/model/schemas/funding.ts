@@ -1,7 +1,8 @@
 /** Schema of a funding record (funding.csv): one flow of money from donor to recipient. */
 import { z } from 'zod';
-import { FUNDING_BASES, PRECISIONS } from '../types.ts';
-import { citeField } from './citation.ts';
+import { FUNDING_BASES, PRECISIONS, type FundingRecord } from '../types.ts';
+import { citeField, type CitationInput } from './citation.ts';
+import type { WithCitations } from './entity.ts';
 import { enumField, idField, positiveAmountField, textField, yearField } from './fields.ts';
 
 export const fundingSchema = z
@@ -25,8 +26,10 @@ export const fundingSchema = z
     error: (iss) => `fy_end ${(iss.input as { fyEnd: number }).fyEnd} is before fy_start ${(iss.input as { fyStart: number }).fyStart}`,
     path: ['fyEnd'],
   })
-  .refine((f) => f.partOf !== f.id, { error: 'a flow cannot be part of itself', path: ['partOf'] })
-  .transform((f) => ({
+  .refine((f) => f.partOf !== f.id, { error: 'a flow cannot be part of itself', path: ['partOf'] });
+
+export function toFundingRecord(f: z.output<typeof fundingSchema>, cite: CitationInput[]): WithCitations<FundingRecord> {
+  return {
     id: f.id,
     donor: f.donor,
     recipient: f.recipient,
@@ -39,5 +42,6 @@ export const fundingSchema = z
     partOf: f.partOf ?? null,
     purpose: f.purpose ?? null,
     note: f.note ?? null,
-    cite: f.cite ?? [],
-  }));
+    cite,
+  };
+}

@@ -24,9 +24,11 @@ export const sourceSchema = z
   .refine((s) => s.kind !== 'SECTION' || s.partOf !== undefined, {
     error: 'a SECTION needs partOf: the id of the document it belongs to',
     path: ['partOf'],
-  })
-  .transform(
-    (s): SourceRecord => ({
+  });
+
+/** The normalised record of a parsed source. */
+export function toSourceRecord(s: z.output<typeof sourceSchema>): SourceRecord {
+  return {
       id: s.id,
       kind: s.kind,
       title: s.title ?? null,
@@ -42,5 +44,5 @@ export const sourceSchema = z
       footnoteCount: s.footnoteCount ?? null,
       isDefault: s.default ?? false,
       note: s.note ?? null,
-    }),
-  );
+  };
+}

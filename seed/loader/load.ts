@@ -52,12 +52,12 @@ export interface LoadOptions {
   reset?: boolean;
   /** Validate (and, with a driver, count what would change) without writing. */
   dryRun?: boolean;
-  /** Rows per transaction; default 2,000. */
+  /** Rows per transaction; default 5,000. */
   batchSize?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
-export const DEFAULT_BATCH_SIZE = 2_000;
+export const DEFAULT_BATCH_SIZE = 5_000;
 
 /** The data set has problems; nothing was written. */
 export class InvalidDatasetError extends Error {

@@ -13,6 +13,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT funding_id IF NOT EXISTS FOR (n:Funding) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
+  // Curation serialises concurrent writes to one record on a short-lived lock node (see server/repositories/curation.ts).
+  'CREATE CONSTRAINT curation_lock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE',
   'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Actor|Authority|Event) ON EACH [n.name, n.aliasText, n.description]',
   'CREATE INDEX funding_fy_start IF NOT EXISTS FOR (n:Funding) ON (n.fyStart)',
   'CREATE INDEX funding_donor_id IF NOT EXISTS FOR (n:Funding) ON (n.donorId)',

@@ -1,8 +1,8 @@
 /**
  * Turns validated records into the parameter rows the loading queries take: the node or
  * relationship properties of the storage model (brief: "Storage model in Neo4j"), with integers
- * as Neo4j integers, plus `hash`, a digest of the record that tells an unchanged record from an
- * updated one without comparing property by property.
+ * as Neo4j integers, plus `hash`, a digest of those properties that tells an unchanged record
+ * from an updated one without comparing property by property.
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
@@ -25,45 +25,49 @@ export interface RelationshipRow {
   props: Props;
 }
 
-const int = (n: number | null): Value => (n === null ? null : neo4j.int(n));
-const ints = (ns: number[]): Value[] => ns.map((n) => neo4j.int(n));
-
-/** The properties without null values: a null property is an absent one in Neo4j, and sends nothing. */
-function compact(props: Props): Props {
-  const out: Props = {};
-  for (const key in props) if (props[key] !== null) out[key] = props[key];
+/** Drops null and undefined values: an absent property in Neo4j, and nothing to send. */
+function compact(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in props) if (props[key] !== null && props[key] !== undefined) out[key] = props[key];
   return out;
 }
 
-/** Canonical JSON (sorted keys) of plain data, for hashing. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/**
+ * Finishes a row's properties: drops absent values, adds `hash` (a digest of the properties
+ * themselves, built here in a fixed key order, so the same content always gives the same hash)
+ * and turns the integer fields into Neo4j integers (JS numbers would be stored as floats).
+ */
+function finish(tag: string, plain: Record<string, unknown>, intFields: readonly string[]): Props {
+  const props = compact(plain);
+  const hash = createHash('sha1').update(tag).update('\0').update(JSON.stringify(props)).digest('base64url');
+  for (const field of intFields) {
+    const v = props[field];
+    if (typeof v === 'number') props[field] = neo4j.int(v);
+    else if (Array.isArray(v)) props[field] = v.map((n) => neo4j.int(n as number));
   }
-  return JSON.stringify(value ?? null);
-}
-
-/** Digest of a record (with its kind, so that a kind change is an update). */
-export function recordHash(kind: string, record: unknown): string {
-  return createHash('sha1').update(kind).update('\0').update(canonicalJson(record)).digest('base64url');
+  props.hash = hash;
+  return props as Props;
 }
 
 /** The provenance properties: citations as JSON, the union of footnotes, the section ids. */
-function provenance(cite: Citation[]): Props {
-  const footnotes = [...new Set(cite.flatMap((c) => c.footnotes))].sort((a, b) => a - b);
-  const sections = [...new Set(cite.map((c) => c.section).filter((s): s is string => s !== null))];
+function provenance(cite: Citation[]): { citations: string; footnotes: number[]; sections: string[] } {
+  const footnotes: number[] = [];
+  const sections: string[] = [];
+  for (const c of cite) {
+    for (const f of c.footnotes) if (!footnotes.includes(f)) footnotes.push(f);
+    if (c.section !== null && !sections.includes(c.section)) sections.push(c.section);
+  }
+  footnotes.sort((a, b) => a - b);
   return {
     citations: JSON.stringify(cite.map((c) => ({ source: c.source, section: c.section, paragraphs: c.paragraphs, footnotes: c.footnotes }))),
-    footnotes: ints(footnotes),
+    footnotes,
     sections,
   };
 }
 
-function entityProps(r: ActorRecord | AuthorityRecord | EventRecord, kind: string): Props {
+const ENTITY_INTS = ['footnotes'] as const;
+
+function entityProps(r: ActorRecord | AuthorityRecord | EventRecord, kind: string): Record<string, unknown> {
   return {
     id: r.id,
     name: r.name,
@@ -77,72 +81,81 @@ function entityProps(r: ActorRecord | AuthorityRecord | EventRecord, kind: strin
 }
 
 export function actorRow(r: ActorRecord): NodeRow {
-  const hash = recordHash('actor', r);
-  return { props: compact({ ...entityProps(r, r.kind), country: r.country, hash }) };
+  return { props: finish('actor', { ...entityProps(r, r.kind), country: r.country }, ENTITY_INTS) };
 }
 
 export function authorityRow(r: AuthorityRecord): NodeRow {
-  const hash = recordHash('authority', r);
-  return { props: compact({ ...entityProps(r, r.kind), citation: r.citation, title: int(r.title), enacted: int(r.enacted), hash }) };
+  return {
+    props: finish('authority', { ...entityProps(r, r.kind), citation: r.citation, title: r.title, enacted: r.enacted }, [...ENTITY_INTS, 'title', 'enacted']),
+  };
 }
 
 export function eventRow(r: EventRecord): NodeRow {
-  const hash = recordHash('event', r);
-  return { props: compact({ ...entityProps(r, 'Event'), year: int(r.year), yearEnd: int(r.yearEnd), hash }) };
+  return { props: finish('event', { ...entityProps(r, 'Event'), year: r.year, yearEnd: r.yearEnd }, [...ENTITY_INTS, 'year', 'yearEnd']) };
 }
+
+const SOURCE_INTS = ['essay', 'paragraphs', 'footnotes', 'footnoteCount'] as const;
 
 export function sourceRow(r: SourceRecord): NodeRow {
-  const hash = recordHash('source', r);
   return {
-    props: compact({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      author: r.author,
-      publisher: r.publisher,
-      date: r.date,
-      url: r.url,
-      partOf: r.partOf,
-      essay: int(r.essay),
-      heading: r.heading,
-      paragraphs: int(r.paragraphs),
-      footnotes: ints(r.footnotes),
-      footnoteCount: int(r.footnoteCount),
-      isDefault: r.isDefault,
-      note: r.note,
-      hash,
-    }),
+    props: finish(
+      'source',
+      {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        author: r.author,
+        publisher: r.publisher,
+        date: r.date,
+        url: r.url,
+        partOf: r.partOf,
+        essay: r.essay,
+        heading: r.heading,
+        paragraphs: r.paragraphs,
+        footnotes: r.footnotes,
+        footnoteCount: r.footnoteCount,
+        isDefault: r.isDefault,
+        note: r.note,
+      },
+      SOURCE_INTS,
+    ),
   };
 }
+
+const FUNDING_INTS = ['fyStart', 'fyEnd', 'footnotes'] as const;
 
 export function fundingRow(r: FundingRecord): FundingRow {
-  const hash = recordHash('funding', r);
   return {
-    props: compact({
-      id: r.id,
-      amountUsd: r.amountUsd, // JS numbers travel as floats, as the model wants
-      fyStart: int(r.fyStart),
-      fyEnd: int(r.fyEnd),
-      precision: r.precision,
-      basis: r.basis,
-      partOf: r.partOf,
-      purpose: r.purpose,
-      note: r.note,
-      donorId: r.donor,
-      recipientId: r.recipient,
-      authorityId: r.authority,
-      ...provenance(r.cite),
-      hash,
-    }),
+    props: finish(
+      'funding',
+      {
+        id: r.id,
+        amountUsd: r.amountUsd, // stays a JS number: a float, as the model wants
+        fyStart: r.fyStart,
+        fyEnd: r.fyEnd,
+        precision: r.precision,
+        basis: r.basis,
+        partOf: r.partOf,
+        purpose: r.purpose,
+        note: r.note,
+        donorId: r.donor,
+        recipientId: r.recipient,
+        authorityId: r.authority,
+        ...provenance(r.cite),
+      },
+      FUNDING_INTS,
+    ),
   };
 }
 
+const RELATIONSHIP_INTS = ['start', 'end', 'footnotes'] as const;
+
 export function relationshipRow(r: RelationshipRecord): RelationshipRow {
-  const hash = recordHash('relationship', r);
   return {
     from: r.from,
     to: r.to,
-    props: compact({ key: r.key, start: int(r.start), end: int(r.end), note: r.note, ...provenance(r.cite), hash }),
+    // type, from and to are in the hash: a relationship that changes ends is an update.
+    props: finish(`relationship:${r.type}:${r.from}:${r.to}`, { key: r.key, start: r.start, end: r.end, note: r.note, ...provenance(r.cite) }, RELATIONSHIP_INTS),
   };
 }
 

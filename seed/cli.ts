@@ -126,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const driver = settings ? createLoaderDriver(settings) : null;
   const progress = progressPrinter(args.dryRun ? 'checking' : 'loading');
-  process.stderr.write(`${args.dryRun ? 'checking' : 'loading'} ${args.dir}${settings ? ` into ${settings.uri} (database ${settings.database})` : ''}\n`);
+  const target = settings ? ` ${args.dryRun ? 'against' : 'into'} ${settings.uri} (database ${settings.database})` : '';
+  process.stderr.write(`${args.dryRun ? 'checking' : 'loading'} ${args.dir}${target}\n`);
   try {
     if (driver) await driver.verifyConnectivity({ database: settings!.database });
     const summary = await loadDataset(driver, args.dir, {

@@ -201,6 +201,25 @@ describe('bad input: fields', () => {
     expect(p.message).toMatch(/^precision: 'OVER' is not a valid precision: use one of EXACT, APPROXIMATE, LOWER_BOUND/);
   });
 
+  it('a name too long for the name index, a description of megabytes', () => {
+    const problems = check(replace('actors.yaml', 'name: Borealia', `name: ${'B'.repeat(40_000)}`), replace('events.yaml', 'description: Invented attack', `description: ${'x'.repeat(2_000_000)} attack`));
+    expect(problems.map((p) => [p.file, p.id, p.message])).toEqual([
+      ['actors.yaml', 'borealia', 'name: at most 500 characters, got 40000'],
+      ['events.yaml', 'harbor_raid_2014', `description: at most 10000 characters, got ${2_000_000 + ' attack on a port that prompted more training.'.length}`],
+    ]);
+  });
+
+  it('a YAML alias bomb is refused without being expanded', () => {
+    const lines = ['- &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i <= 9; i++) lines.push(`- &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(',')}]`);
+    lines.push('- id: bomb\n  kind: Person\n  name: Bomb\n  aliases: *l9\n  cite: [ { section: ex_background, paragraph: 1 } ]');
+    const started = Date.now();
+    const problems = check(append('actors.yaml', `${lines.join('\n')}\n`));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(problems[0]).toMatchObject({ file: 'actors.yaml', line: 37, message: 'expected a record (a mapping of field: value)' });
+    expect(problems.at(-1)).toMatchObject({ file: 'actors.yaml', line: 47, id: 'bomb', message: "aliases[9]: expected text, got a list" });
+  });
+
   it('a record without any citation', () => {
     const p = only(check(replace('events.yaml', /cite:[\s\S]*$/.exec(readFileSync(join(EXAMPLE, 'events.yaml'), 'utf8'))![0], '')));
     expect(p).toMatchObject({ file: 'events.yaml', line: 1, id: 'harbor_raid_2014' });

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { ACTOR_KINDS, AUTHORITY_KINDS } from '../relationship-types.ts';
 import type { ActorRecord, AuthorityRecord, EventRecord } from '../types.ts';
 import { citeField, type CitationInput } from './citation.ts';
-import { enumField, idField, intField, textField, textListField, yearField } from './fields.ts';
+import { enumField, idField, intField, nameField, textField, textListField, yearField } from './fields.ts';
 
 /** Fields every entity has. */
 const entityFields = {
   id: idField,
-  name: textField,
+  name: nameField,
   aliases: textListField.optional(),
   description: textField.optional(),
   note: textField.optional(),
@@ -27,7 +27,7 @@ export const actorSchema = z.strictObject({
 export const authoritySchema = z.strictObject({
   ...entityFields,
   kind: enumField(AUTHORITY_KINDS, 'authority kind'),
-  citation: textField.optional(),
+  citation: nameField.optional(),
   title: intField(1, 54, 'a US Code title number').optional(),
   enacted: yearField.optional(),
 });

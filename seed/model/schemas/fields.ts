@@ -29,8 +29,22 @@ export const idField = z
     error: (iss) => `${describe(iss.input)} is not a valid id: use lower-case letters, digits and underscores, starting with a letter or digit`,
   });
 
-/** Non-empty free text. */
-export const textField = z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).min(1, { error: 'must not be empty' });
+/** Longest texts accepted: names stay within what the name index holds; prose stays prose. */
+export const NAME_MAX_LENGTH = 500;
+export const TEXT_MAX_LENGTH = 10_000;
+
+/** Non-empty text of at most `max` characters. */
+function text(max: number) {
+  return z
+    .string({ error: (iss) => `expected text, got ${describe(iss.input)}` })
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: (iss) => `at most ${max} characters, got ${(iss.input as string).length}` });
+}
+
+/** Free text: descriptions, notes, purposes (at most TEXT_MAX_LENGTH characters). */
+export const textField = text(TEXT_MAX_LENGTH);
+/** Names, aliases, titles, headings and other short texts (at most NAME_MAX_LENGTH characters). */
+export const nameField = text(NAME_MAX_LENGTH);
 
 /** An integer in [min, max]. */
 export function intField(min: number, max: number, what = 'a whole number') {
@@ -55,7 +69,7 @@ export function intListField(what: string) {
 }
 
 /** A list of non-empty strings; CSV: `Danab;Danab Brigade`. */
-export const textListField = z.array(z.string({ error: (iss) => `expected text, got ${describe(iss.input)}` }).min(1, { error: 'must not be empty' }), {
+export const textListField = z.array(nameField, {
   error: (iss) => `expected a list of names, got ${describe(iss.input)}`,
 });
 

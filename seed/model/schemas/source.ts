@@ -1,20 +1,20 @@
 /** Schema of a source record (sources.yaml): an article, one of its sections, a cited work. */
 import { z } from 'zod';
 import { SOURCE_KINDS, type SourceRecord } from '../types.ts';
-import { boolField, describe, enumField, idField, intField, intListField, textField } from './fields.ts';
+import { boolField, describe, enumField, idField, intField, intListField, nameField, textField } from './fields.ts';
 
 export const sourceSchema = z
   .strictObject({
     id: idField,
     kind: enumField(SOURCE_KINDS, 'source kind'),
-    title: textField.optional(),
-    author: textField.optional(),
-    publisher: textField.optional(),
-    date: textField.optional(),
-    url: z.url({ protocol: /^https?$/, error: (iss) => `expected a URL (http://... or https://...), got ${describe(iss.input)}` }).optional(),
+    title: nameField.optional(),
+    author: nameField.optional(),
+    publisher: nameField.optional(),
+    date: nameField.optional(),
+    url: z.url({ protocol: /^https?$/, error: (iss) => `expected a URL (http://... or https://...), got ${describe(iss.input)}` }).max(2_000, { error: 'a URL has at most 2000 characters' }).optional(),
     partOf: idField.optional(),
     essay: intField(0, 1000, 'an essay number').optional(),
-    heading: textField.optional(),
+    heading: nameField.optional(),
     paragraphs: intField(0, 100000, 'a paragraph count').optional(),
     footnotes: intListField('footnote numbers').optional(),
     footnoteCount: intField(0, 100000, 'a footnote count').optional(),

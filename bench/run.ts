@@ -169,7 +169,17 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
     neo4j: { own: !o.external, heapMb: o.heapMb, pageCacheMb: o.pageCacheMb, peakRssMb: null },
     memory: { loaderPeakRssMb: null, barePeakRssMb: null, serverPeakRssMb: null },
     totalMs: 0,
+    errors: {},
     loadAvgEnd: [],
+  };
+  /** Runs one phase; a failure is recorded and the next phase still runs. */
+  const phase = async (name: Phase, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      report.errors[name] = ((err as Error).stack ?? String(err)).slice(0, 2000);
+      o.log(`${name}: FAILED: ${(err as Error).message}`);
+    }
   };
   try {
     db = await openBenchNeo4j({
@@ -191,24 +201,29 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
         await runTsChild(path.join(here, 'baselines/bare-load.ts'), [o.datasetDir], db!.env());
       });
     }
+    const database = db;
     if (o.only.includes('api')) {
-      report.api = await benchApi(db, targets, {
-        durationMs: o.durationMs,
-        warmupMs: o.warmupMs,
-        concurrencies: [1, 10],
-        maxRequests: o.maxRequests || undefined,
-        variableSets: o.variableSets,
-        log: o.log,
+      await phase('api', async () => {
+        report.api = await benchApi(database, targets, {
+          durationMs: o.durationMs,
+          warmupMs: o.warmupMs,
+          concurrencies: [1, 10],
+          maxRequests: o.maxRequests || undefined,
+          variableSets: o.variableSets,
+          log: o.log,
+        });
+        report.memory.serverPeakRssMb = report.api.serverPeakRssMb;
       });
-      report.memory.serverPeakRssMb = report.api.serverPeakRssMb;
     }
     if (o.only.includes('browser')) {
-      report.browser = await benchBrowser(db, {
-        sizes: o.browserSizes,
-        fpsSizes: o.fpsSizes,
-        overviewLimits: o.overviewLimits,
-        panMs: o.panMs,
-        log: o.log,
+      await phase('browser', async () => {
+        report.browser = await benchBrowser(database, {
+          sizes: o.browserSizes,
+          fpsSizes: o.fpsSizes,
+          overviewLimits: o.overviewLimits,
+          panMs: o.panMs,
+          log: o.log,
+        });
       });
     }
     report.neo4j.peakRssMb = db.peakRssMb();

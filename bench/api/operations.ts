@@ -23,11 +23,16 @@ export interface BenchOperation {
 const CITATION = 'source section sectionHeading paragraphs footnotes works { id title author publisher date footnotes }';
 const NODE = 'id labels name kind description citation year amountUsd';
 const EDGE = `id source target type start end note amountUsd authority fundingId sources { ${CITATION} }`;
+const EDGE_LITE = 'id source target type start end note amountUsd authority fundingId';
 const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated omittedNodes omittedEdges`;
+// The overview and the neighbourhood leave citations out (the page loads an edge's on click).
+const SUBGRAPH_LITE = `nodes { ${NODE} } edges { ${EDGE_LITE} } truncated omittedNodes omittedEdges`;
 const ACTOR_REF = 'id name kind';
 
 const NEIGHBORHOOD = `query Neighborhood($id: ID!, $depth: Int, $limit: Int) {
-  neighborhood(id: $id, depth: $depth, limit: $limit) { ${SUBGRAPH} } }`;
+  neighborhood(id: $id, depth: $depth, limit: $limit) { ${SUBGRAPH_LITE} } }`;
+
+const OVERVIEW = `query Overview($filter: GraphFilter) { graph(filter: $filter) { ${SUBGRAPH_LITE} } }`;
 
 const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int) {
   paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit) {
@@ -120,6 +125,12 @@ export function benchOperations(targets: BenchTargets, maxSets = 20): BenchOpera
       query: NEIGHBORHOOD,
       variables: typical.map((id) => ({ id, depth: 2, limit: 200 })),
       neo4jGraphql: { query: NGQL_NEIGHBORHOOD_2, variables: ids(typical), note: 'every field nested once more, 20 per field' },
+    },
+    {
+      name: 'overview',
+      query: OVERVIEW,
+      variables: [{ filter: { limit: 300 } }],
+      neo4jGraphqlMissing: 'cannot rank nodes by degree',
     },
     {
       name: 'paths',

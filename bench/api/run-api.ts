@@ -10,6 +10,7 @@
  * Also: Cypher round trips per GraphQL operation (db.stats.calls of the server) and the
  * server's peak RSS.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
@@ -77,22 +78,23 @@ export interface ApiOptions {
   log: (line: string) => void;
 }
 
-/** A Database that records every statement and then runs it on the real one. */
-function recordingDatabase(real: Database, sink: { current: Captured[] }): Database {
+/** A Database that records every statement (into the list of the current capture) and then runs it. */
+function recordingDatabase(real: Database, sink: AsyncLocalStorage<Captured[]>): Database {
+  const record = (cypher: string, params: Record<string, unknown>) => sink.getStore()?.push({ cypher, params });
   return {
     driver: real.driver,
     name: real.name,
     stats: real.stats,
     read: (cypher, params = {}, options) => {
-      sink.current.push({ cypher, params });
+      record(cypher, params);
       return real.read(cypher, params, options);
     },
     write: (cypher, params = {}, options) => {
-      sink.current.push({ cypher, params });
+      record(cypher, params);
       return real.write(cypher, params, options);
     },
     executeWrite: (work, options) => {
-      sink.current.push({ cypher: '(unit of work)', params: {} });
+      record('(unit of work)', {});
       return real.executeWrite(work, options);
     },
     ping: (timeoutMs) => real.ping(timeoutMs),
@@ -100,32 +102,36 @@ function recordingDatabase(real: Database, sink: { current: Captured[] }): Datab
   };
 }
 
-/** Runs every operation in-process once per variable set and keeps the statements it sent. */
+/** Runs every operation in-process once per variable set (4 at a time) and keeps the statements it sent. */
 async function captureStatements(db: BenchNeo4j, ops: BenchOperation[]): Promise<Map<string, { statements: Captured[][]; bytes: number; error?: string }>> {
   const config = loadConfig({ ...db.env(), NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
   const real = createDatabase(config);
-  const sink = { current: [] as Captured[] };
+  const sink = new AsyncLocalStorage<Captured[]>();
   const app = createApp({ config, db: recordingDatabase(real, sink), logger: createLogger('silent') });
   const out = new Map<string, { statements: Captured[][]; bytes: number; error?: string }>();
+  const one = async (op: BenchOperation, variables: Record<string, unknown>) => {
+    const statements: Captured[] = [];
+    const text = await sink.run(statements, async () => {
+      const res = await app.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: op.query, variables }),
+      });
+      return res.text();
+    });
+    const body = JSON.parse(text) as { errors?: { message: string }[] };
+    return { statements, bytes: Buffer.byteLength(text), error: body.errors?.length ? body.errors.map((e) => e.message).join('; ').slice(0, 500) : undefined };
+  };
   try {
     for (const op of ops) {
-      const statements: Captured[][] = [];
-      let bytes = 0;
-      let error: string | undefined;
-      for (const [i, variables] of op.variables.entries()) {
-        sink.current = [];
-        const res = await app.yoga.fetch('http://bench/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ query: op.query, variables }),
-        });
-        const text = await res.text();
-        if (i === 0) bytes = Buffer.byteLength(text);
-        const body = JSON.parse(text) as { errors?: { message: string }[] };
-        if (body.errors?.length && !error) error = body.errors.map((e) => e.message).join('; ').slice(0, 500);
-        statements.push(sink.current);
-      }
-      out.set(op.name, { statements, bytes, ...(error ? { error } : {}) });
+      const results: Awaited<ReturnType<typeof one>>[] = new Array(op.variables.length);
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < op.variables.length; i = next++) results[i] = await one(op, op.variables[i]);
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
+      const error = results.find((r) => r.error)?.error;
+      out.set(op.name, { statements: results.map((r) => r.statements), bytes: results[0]?.bytes ?? 0, ...(error ? { error } : {}) });
     }
   } finally {
     await real.close();

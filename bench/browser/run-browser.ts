@@ -34,6 +34,8 @@ export interface OverviewRun {
   totalMs: number;
   /** From navigation start to the canvas being ready (includes loading the page's code). */
   sinceNavigationMs: number;
+  /** What the page said when the overview failed (then the timings are absent). */
+  error?: string;
 }
 
 /** One synthetic size. */
@@ -81,11 +83,14 @@ function ensureBuilt(log: (line: string) => void): string {
   return dist;
 }
 
-const WAIT_READY = `(() => {
+/** Page-side: the explore canvas finished (ready) or gave up (error). */
+const WAIT_SETTLED = `(() => {
   const h = window.__aidgraph;
   const c = h && h.views && h.views.explore && h.views.explore.canvas;
-  return !!c && c.container.dataset.state === 'ready';
+  const state = c && c.container.dataset.state;
+  return state === 'ready' || state === 'error';
 })()`;
+const CANVAS_STATE = `window.__aidgraph.views.explore.canvas.container.dataset.state`;
 
 /** Page-side: push elements through the canvas, time render and layout, then preset. */
 const PUSH_ELEMENTS = `async ({ els, layout }) => {
@@ -182,7 +187,13 @@ export async function benchBrowser(db: BenchNeo4j, options: BrowserOptions): Pro
     for (const limit of options.overviewLimits) {
       await page.goto('about:blank');
       await page.goto(`${base}#limit=${limit}`);
-      await page.waitForFunction(WAIT_READY, undefined, { timeout: 300_000, polling: 100 });
+      await page.waitForFunction(WAIT_SETTLED, undefined, { timeout: 300_000, polling: 100 });
+      if ((await page.evaluate(CANVAS_STATE)) === 'error') {
+        const message = (await page.evaluate(`document.querySelector('.canvas-wrap')?.textContent ?? ''`)) as string;
+        report.overview.push({ limit, error: message.trim().slice(0, 300) } as OverviewRun);
+        log(`browser: overview limit ${limit}: the page showed an error: ${message.trim().slice(0, 200)}`);
+        continue;
+      }
       const timing = (await page.evaluate(`(() => ({ ...window.__aidgraph.views.explore.lastTiming, now: performance.now() }))()`)) as {
         fetchMs: number; renderMs: number; layoutMs: number; totalMs: number; nodes: number; edges: number; now: number;
       };
@@ -198,6 +209,8 @@ export async function benchBrowser(db: BenchNeo4j, options: BrowserOptions): Pro
       });
       log(`browser: overview limit ${limit}: ${timing.nodes} nodes + ${timing.edges} edges ready in ${timing.totalMs} ms (fetch ${timing.fetchMs}, layout ${timing.layoutMs})`);
     }
+    // The synthetic runs push elements into the explore canvas: make sure it has settled.
+    await page.waitForFunction(WAIT_SETTLED, undefined, { timeout: 300_000, polling: 100 });
     for (const size of options.sizes) {
       const els = toElements(syntheticSubgraph(size));
       const r = (await page.evaluate(`(${PUSH_ELEMENTS})(${JSON.stringify({ els, layout: 'fcose' })})`)) as Omit<ElementsRun, 'elements' | 'layoutName'>;

@@ -17,6 +17,8 @@ export interface BenchReport {
   /** Peak RSS of the server and the loader (MiB). */
   memory: { loaderPeakRssMb: number | null; barePeakRssMb: number | null; serverPeakRssMb: number | null };
   totalMs: number;
+  /** Phases that failed, with the error (the other phases still ran). */
+  errors: Record<string, string>;
   /** Load average at the end (the machine is shared). */
   loadAvgEnd: number[];
 }
@@ -107,7 +109,11 @@ export function formatReport(r: BenchReport): string {
     if (r.browser.overview.length) {
       out.push(table(
         ['page overview', 'nodes', 'edges', 'fetch ms', 'render ms', 'layout ms', 'ready ms', 'since navigation ms'],
-        r.browser.overview.map((o) => [`limit ${o.limit}`, n0(o.nodes), n0(o.edges), n0(o.fetchMs), n0(o.renderMs), n0(o.layoutMs), n0(o.totalMs), n0(o.sinceNavigationMs)]),
+        r.browser.overview.map((o) =>
+          o.error
+            ? [`limit ${o.limit}`, `error: ${o.error.slice(0, 80)}`, '', '', '', '', '', '']
+            : [`limit ${o.limit}`, n0(o.nodes), n0(o.edges), n0(o.fetchMs), n0(o.renderMs), n0(o.layoutMs), n0(o.totalMs), n0(o.sinceNavigationMs)],
+        ),
       ));
     }
     out.push(table(
@@ -121,6 +127,7 @@ export function formatReport(r: BenchReport): string {
     if (r.browser.errors.length) out.push(`page errors: ${r.browser.errors.slice(0, 5).join(' | ')}`);
   }
 
+  for (const [phase, message] of Object.entries(r.errors ?? {})) out.push('', `PHASE ${phase} FAILED: ${message}`);
   out.push('', 'MEMORY (peak RSS, MiB)');
   out.push(table(['process', 'peak RSS MiB'], [
     ['loader (import)', f(r.memory.loaderPeakRssMb, 0)],

@@ -15,6 +15,7 @@ import { csrfPrevention } from '../graphql/plugins/csrf.ts';
 import { bodyLimit } from '../graphql/plugins/body-limit.ts';
 import { listBudget } from '../graphql/plugins/list-budget.ts';
 import { disableIntrospection } from '../graphql/plugins/introspection.ts';
+import { variableErrorCodes } from '../graphql/plugins/variable-errors.ts';
 
 export interface GraphQLDeps {
   db: Database;
@@ -74,6 +75,7 @@ export function createGraphQLHandler({ db, config, logger }: GraphQLDeps): YogaS
       bodyLimit(ARMOR_LIMITS.maxBodyBytes),
       armorPlugin(),
       listBudget(ARMOR_LIMITS.listBudget),
+      variableErrorCodes(),
       ...(production ? [disableIntrospection()] : []),
     ],
   });

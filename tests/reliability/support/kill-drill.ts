@@ -23,6 +23,13 @@ export interface KillRecord {
 
 const note = (line: string) => process.stderr.write(`[import drill] ${line}\n`);
 
+/**
+ * Records per transaction for the killed runs and their reruns: small batches give many commit
+ * points to land between (the clean load keeps the default, so the drill also shows that the
+ * batch size does not change the graph).
+ */
+const KILL_ARGS = ['--batch-size', '250'];
+
 /** Kills when the graph holds `target` of the clean load's elements. */
 function killAtShare(graph: DrillGraph, total: number, target: number, everyMs = 25) {
   return { everyMs, when: async () => { const c = await graph.counts(); return c.nodes + c.relationships >= target * total; } };
@@ -31,12 +38,12 @@ function killAtShare(graph: DrillGraph, total: number, target: number, everyMs =
 const share = (c: { nodes: number; relationships: number }, total: number) => (c.nodes + c.relationships) / total;
 
 /** Runs the chained kills and the final rerun; returns the kills. */
-export async function chainedKills(graph: DrillGraph, dir: string, env: Record<string, string>, clean: GraphDigest, targets: number[]): Promise<KillRecord[]> {
+export async function chainedKills(graph: DrillGraph, dir: string, env: Record<string, string>, clean: GraphDigest, targets: number[], args = KILL_ARGS): Promise<KillRecord[]> {
   const total = clean.nodes + clean.relationships;
   const kills: KillRecord[] = [];
   let previous = 0;
   for (const target of targets) {
-    const run = await runImport(dir, { env, kill: killAtShare(graph, total, target) });
+    const run = await runImport(dir, { env, args, kill: killAtShare(graph, total, target) });
     expect(run.killed, `the import was still running at ${Math.round(target * 100)}% (it ended with ${run.code}: ${run.stderr.slice(-500)})`).toBe(true);
     const written = share(await graph.counts(), total);
     kills.push({ target, written, ms: run.ms });
@@ -45,7 +52,7 @@ export async function chainedKills(graph: DrillGraph, dir: string, env: Record<s
     expect(written, 'each rerun went further than the previous kill').toBeGreaterThanOrEqual(previous);
     previous = written;
   }
-  const rerun = await runImport(dir, { env });
+  const rerun = await runImport(dir, { env, args });
   expect(rerun.code, rerun.stderr.slice(-2000)).toBe(0);
   note(`final rerun ${rerun.ms.toFixed(0)} ms`);
   expect(await graph.digest(), 'after the kills and a rerun, the graph equals the clean load').toEqual(clean);
@@ -53,18 +60,18 @@ export async function chainedKills(graph: DrillGraph, dir: string, env: Record<s
 }
 
 /** Each kill from an empty graph, then a rerun compared with the clean load. */
-export async function freshKills(graph: DrillGraph, dir: string, env: Record<string, string>, clean: GraphDigest, targets: number[]): Promise<KillRecord[]> {
+export async function freshKills(graph: DrillGraph, dir: string, env: Record<string, string>, clean: GraphDigest, targets: number[], args = KILL_ARGS): Promise<KillRecord[]> {
   const total = clean.nodes + clean.relationships;
   const kills: KillRecord[] = [];
   for (const target of targets) {
     await graph.reset();
-    const run = await runImport(dir, { env, kill: killAtShare(graph, total, target) });
+    const run = await runImport(dir, { env, args, kill: killAtShare(graph, total, target) });
     expect(run.killed, `the import was still running at ${Math.round(target * 100)}%`).toBe(true);
     const written = share(await graph.counts(), total);
     kills.push({ target, written, ms: run.ms });
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(1);
-    const rerun = await runImport(dir, { env });
+    const rerun = await runImport(dir, { env, args });
     expect(rerun.code, rerun.stderr.slice(-2000)).toBe(0);
     note(`killed at ${(written * 100).toFixed(1)}% (target ${Math.round(target * 100)}%) after ${run.ms.toFixed(0)} ms; rerun ${rerun.ms.toFixed(0)} ms`);
     expect(await graph.digest(), `after a kill at ${(written * 100).toFixed(1)}% and a rerun, the graph equals the clean load`).toEqual(clean);

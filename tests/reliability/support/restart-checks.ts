@@ -22,7 +22,8 @@ export function checkRestart(o: RestartOutcome, queryTimeoutMs: number): void {
   expect(o.readyFlapsAfterRecovery, '/readyz stayed 200 after the recovery').toBe(0);
   expect(o.firstReadAfterUp, 'a read succeeded after the database came back').toBeDefined();
   expect(o.firstReadAfterUp! - o.upAt, 'reads recovered within the driver retry window').toBeLessThanOrEqual(DRIVER_RETRY_WINDOW_MS);
-  expect(o.errorsAfterSettle, `no errors once the retry window after the restart had passed:\n${errors}`).toEqual([]);
+  const late = o.errorsAfterSettle.map((e) => `${e.name} started ${(e.at / 1000).toFixed(1)} s (Neo4j back at ${(o.upAt / 1000).toFixed(1)} s), ${(e.ms / 1000).toFixed(1)} s: ${e.outcome.slice(0, 160)}`).join('\n');
+  expect(o.errorsAfterSettle, `no errors once the retry window after the restart had passed:\n${late}`).toEqual([]);
   expect(o.noAnswer, `every request got an HTTP answer:\n${errors}`).toEqual([]);
   expect(o.slowestMs, 'no request ran past the transaction timeout').toBeLessThanOrEqual(queryTimeoutMs + HANG_SLACK_MS);
   // Errors during the outage are clean GraphQL errors, never internals.

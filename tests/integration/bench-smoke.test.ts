@@ -15,7 +15,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'bench-smoke-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run bench -- --size S', () => {
-  it('runs every phase end to end and writes the report', { timeout: 600_000 }, async () => {
+  it('runs every phase end to end and writes the report', { timeout: 900_000 }, async () => {
     const lines: string[] = [];
     const { report, jsonFile, text } = await runBench({
       ...defaultOptions('S'),

@@ -28,7 +28,7 @@ const note = (line: string) => process.stderr.write(`[import drill] ${line}\n`);
  * points to land between (the clean load keeps the default, so the drill also shows that the
  * batch size does not change the graph).
  */
-const KILL_ARGS = ['--batch-size', '250'];
+const KILL_ARGS = ['--batch-size', '100'];
 
 /** Kills when the graph holds `target` of the clean load's elements. */
 function killAtShare(graph: DrillGraph, total: number, target: number, everyMs = 25) {

@@ -151,6 +151,29 @@ describe('concurrent curation on the same records', () => {
     expect(await graph.fundingViolations('rel_cc_part_'), 'no flow is part of itself').toEqual([]);
   });
 
+  it('on a database loaded before the curation lock constraint existed, a new server still serialises', async () => {
+    // An analyst's database imported with an older aidgraph, then served by this one: the server
+    // must not depend on the loader having created its constraints.
+    await graph.dropConstraint('curation_lock_key');
+    const upgraded = await startServer({ AIDGRAPH_ADMIN_TOKEN: ADMIN_TOKEN });
+    try {
+      const id = 'rel_cc_actor_upgraded';
+      const send = (query: string, variables: Record<string, unknown>) =>
+        graphql(upgraded.url, query, { variables, token: ADMIN_TOKEN }).then((r) => {
+          const payload = r.json?.data?.upsertActor;
+          if (payload?.ok) accepted.push(payload.change);
+          return payload?.ok === true;
+        });
+      const oks = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+        send(UPSERT_ACTOR, { input: { id, kind: 'Person', name: `Upgraded v${i}`, cite: CITE } })));
+      expect(oks.filter(Boolean).length).toBe(10);
+      const { problem } = chainOf(await changesOf(id), null);
+      expect(problem, 'the change log is one history').toBeUndefined();
+    } finally {
+      await upgraded.close();
+    }
+  });
+
   it('the change log is complete: every accepted mutation, once', async () => {
     const all: ChangeEntry[] = (await graphql(server.url, '{ changes(first: 500) { id at operation targetId before after } }')).json.data.changes;
     const mine = all.filter((c) => c.targetId.includes('rel_cc_'));

@@ -1,7 +1,8 @@
 /**
  * Direct access to a drill's database through the loader's own tools: the graph digest
  * (checksum of every node, relationship and property), reset, and loading a data set.
- * The only Cypher of the drills is the read-only count below (served from Neo4j's count store).
+ * The drills' own Cypher is limited to read-only checks (counts, funding integrity) and
+ * `dropConstraint`, which makes a database look like one loaded by an older version.
  */
 import type { Driver } from 'neo4j-driver';
 import { connectionFromEnv, createLoaderDriver } from '../../../seed/loader/connection.ts';
@@ -23,6 +24,8 @@ export interface DrillGraph {
    * violations, as text.
    */
   fundingViolations(prefix: string): Promise<string[]>;
+  /** Drops a constraint by name (to simulate a database loaded before it existed); the next load re-creates it. */
+  dropConstraint(name: string): Promise<void>;
   /** Wipes every node and relationship (constraints stay). */
   reset(): Promise<void>;
   /** Loads a data set folder in-process. */
@@ -68,6 +71,10 @@ export function openGraph(env: Record<string, string | undefined> = process.env)
         if (r.get('cycle')) problems.push(`${id}: is part of itself through PART_OF`);
       }
       return problems;
+    },
+    async dropConstraint(name) {
+      if (!/^[a-z_]+$/.test(name)) throw new Error(`not a constraint name: ${name}`);
+      await driver.executeQuery(`DROP CONSTRAINT ${name} IF EXISTS`, {}, { database });
     },
     reset: async () => { await resetDatabase(driver, database); },
     load: async (dir, reset = false) => { await loadDataset(driver, dir, { database, reset }); },

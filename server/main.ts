@@ -23,6 +23,8 @@ export async function runServer(config: Config, logger: Logger = createLogger(co
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });
     logger.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'connected to Neo4j');
+    // Curation serialises on this constraint; a database loaded by an older aidgraph lacks it.
+    await db.write('CREATE CONSTRAINT curation_lock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE');
   } catch (error) {
     logger.error({ err: error, uri: config.neo4j.uri }, 'Neo4j is not reachable yet; serving with /readyz = 503 until it is');
   }

@@ -67,7 +67,7 @@ export function defaultOptions(size: SizeName): Omit<BenchOptions, 'log'> {
     seed: 42,
     only: [...PHASES],
     durationMs: small ? 500 : 4_000,
-    warmupMs: small ? 200 : 1_000,
+    warmupMs: small ? 200 : 500,
     port: 7704,
     dataDir: path.join(tmpdir(), `neo4j-bench-run-${size}`),
     outDir: path.join(here, 'out'),

@@ -5,8 +5,18 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryConfig } from 'neo4j-driver';
 import type { Config } from '../config/env.ts';
 import { countQuery } from './query-counter.ts';
+import { withDeadline } from './deadline.ts';
 
 export { withQueryCounter, currentQueryCount } from './query-counter.ts';
+export { DatabaseUnavailableError, isUnavailable } from './deadline.ts';
+
+/** How long the driver retries transient failures (a restarting Neo4j) at most. */
+export const DRIVER_RETRY_WINDOW_MS = 15_000;
+/**
+ * Extra time past the transaction timeout before a call is abandoned as unavailable: long enough
+ * that Neo4j's own timeout (a clear LIMIT_EXCEEDED) normally arrives first.
+ */
+const DEADLINE_SLACK_MS = 500;
 
 /** Plain rows: each record as an object keyed by the RETURN names. */
 export type Row = Record<string, unknown>;
@@ -38,16 +48,20 @@ export type DatabaseConfig = Pick<Config, 'neo4j' | 'queryTimeoutMs'>;
 
 /** Creates the driver (integers as JS numbers) and its wrapper; does not connect yet. */
 export function createDatabase(config: DatabaseConfig): Database {
+  // Every wait inside the driver is bounded by the query timeout, so that no request outlives it.
+  const bound = (ms: number) => Math.min(ms, config.queryTimeoutMs);
   const driver = neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.username, config.neo4j.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 15_000,
+    connectionAcquisitionTimeout: bound(10_000),
+    connectionTimeout: bound(5_000),
+    maxTransactionRetryTime: bound(DRIVER_RETRY_WINDOW_MS),
     userAgent: 'aidgraph',
   });
   const stats = { calls: 0 };
   const database = config.neo4j.database;
   const timeoutOf = (options?: QueryOptions) => options?.timeoutMs ?? config.queryTimeoutMs;
+  const deadlineOf = (options?: QueryOptions) => timeoutOf(options) + DEADLINE_SLACK_MS;
 
   const run = async <T extends Row>(routing: 'READ' | 'WRITE', cypher: string, params: Record<string, unknown>, options?: QueryOptions) => {
     stats.calls += 1;
@@ -57,7 +71,7 @@ export function createDatabase(config: DatabaseConfig): Database {
       routing: routing === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
       transactionConfig: { timeout: timeoutOf(options) },
     };
-    const result = await driver.executeQuery(cypher, params, queryConfig);
+    const result = await withDeadline(driver.executeQuery(cypher, params, queryConfig), deadlineOf(options));
     return result.records.map((record) => record.toObject() as T);
   };
 
@@ -72,9 +86,9 @@ export function createDatabase(config: DatabaseConfig): Database {
       countQuery();
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work, { timeout: timeoutOf(options) });
+        return await withDeadline(session.executeWrite(work, { timeout: timeoutOf(options) }), deadlineOf(options));
       } finally {
-        await session.close();
+        void session.close().catch(() => undefined);
       }
     },
     async ping(timeoutMs = 2_000) {

@@ -6,7 +6,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config/env.ts';
-import type { Database } from '../db/database.ts';
+import { isUnavailable, type Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
@@ -43,6 +43,13 @@ function maskError(logger: Logger, isProduction: boolean) {
       if (inner.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || inner.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
         return new GraphQLError('The query took longer than the configured timeout; narrow it (smaller depth, limit or year window).', {
           nodes: error.nodes, path: error.path, extensions: { code: 'LIMIT_EXCEEDED' },
+        });
+      }
+      // No database right now: the client should retry later (503), not report a bug.
+      if (isUnavailable(inner)) {
+        logger.warn({ err: inner.message, path: error.path }, 'database unavailable');
+        return new GraphQLError('The database is unavailable right now; retry in a few seconds.', {
+          nodes: error.nodes, path: error.path, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
         });
       }
       logger.error({ err: inner, path: error.path }, 'resolver error');

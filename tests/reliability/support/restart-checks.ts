@@ -6,8 +6,10 @@ import { expect } from 'vitest';
 import { errorBreakdown } from './load.ts';
 import type { RestartOutcome } from './restart-scenario.ts';
 
-/** The driver's retry window: maxTransactionRetryTime in server/db/database.ts. */
-export const DRIVER_RETRY_WINDOW_MS = 15_000;
+/** The driver's retry window (maxTransactionRetryTime). */
+import { DRIVER_RETRY_WINDOW_MS } from '../../../server/db/database.ts';
+
+export { DRIVER_RETRY_WINDOW_MS };
 /** Slack on top of the transaction timeout for HTTP, JSON and GC. */
 export const HANG_SLACK_MS = 2_000;
 

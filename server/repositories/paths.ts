@@ -5,7 +5,10 @@
 import type { Database } from '../db/database.ts';
 import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import type { EdgeFilter } from './subgraph.ts';
+import { TYPED, type EdgeFilter } from './subgraph.ts';
+
+/** The walkable relationship types as a pattern (a code constant): an authority's UNDER links are never expanded. */
+const WALKABLE = `${TYPED}|PROVIDED|TO`;
 
 /** A raw path: its entities in walking order and its steps. */
 export interface PathRow {
@@ -45,7 +48,7 @@ export async function shortestPaths(db: Database, from: string, to: string, maxH
     WITH a, b
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-      MATCH p = ${selector} (a) ((x)-[r]-(y)
+      MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
           WHERE ((x:Entity AND y:Entity AND (${types} IS NULL OR type(r) IN ${types}) AND ${overlaps('r', yFrom, yTo)})
              OR (${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y')}) OR (x:Funding AND ${flowOk('x')}))))
         )${bound} (b)

@@ -2,10 +2,26 @@
  * Subgraphs for the canvas: the neighbourhood of a node (depth 1-3) and the bounded overview.
  * Edges are the typed relationships between entities plus funding flows as FUNDED edges
  * (donor -> recipient); each statement is one round trip.
+ *
+ * Cost is bounded around hubs (a donor with tens of thousands of flows): a deeper layer is
+ * explored only while the shallower ones fit the node limit, a node looks at most at
+ * PER_NODE_SCAN of its relationships when expanding a deeper layer or finding the edges among
+ * the shown nodes, and degrees come from Neo4j's degree store when no filter is set. The
+ * omitted counts are therefore exact for the first layer and lower bounds beyond it.
  */
 import type { Database } from '../db/database.ts';
 import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
+import { RELATIONSHIP_TYPES } from '../../seed/model/relationship-types.ts';
+
+/** How many relationships (and, separately, flows) one node contributes at most beyond layer 1. */
+export const PER_NODE_SCAN = 300;
+
+/**
+ * The typed relationship types as a pattern (a code constant, never user text): naming them lets
+ * Neo4j skip a dense node's funding relationships instead of reading and discarding them.
+ */
+export const TYPED = RELATIONSHIP_TYPES.join('|');
 
 /** A raw subgraph as the resolvers map it. */
 export interface SubgraphRow {
@@ -32,6 +48,8 @@ interface EdgeParams {
   from: string;
   to: string;
   min: string;
+  /** False when every edge counts, so that degrees can be read from the degree store. */
+  filtered: boolean;
 }
 
 function edgeParams(st: Statement, f: EdgeFilter): EdgeParams {
@@ -41,53 +59,90 @@ function edgeParams(st: Statement, f: EdgeFilter): EdgeParams {
     from: st.param(f.yearFrom),
     to: st.param(f.yearTo),
     min: st.param(f.minAmountUsd),
+    filtered: f.relTypes !== null || !f.funded || f.yearFrom !== null || f.yearTo !== null || f.minAmountUsd !== null,
   };
 }
 
 const relOk = (r: string, p: EdgeParams) => `(${p.types} IS NULL OR type(${r}) IN ${p.types}) AND ${overlaps(r, p.from, p.to)}`;
 const flowOk = (f: string, p: EdgeParams) => `${p.funded} AND ${flowOverlaps(f, p.from, p.to)} AND (${p.min} IS NULL OR ${f}.amountUsd >= ${p.min})`;
 
-/** One hop from `a` to `b`: a typed relationship, or a funding flow in either direction. */
-function hop(p: EdgeParams): string {
+/**
+ * The number of matching edges of `v` (typed relationships plus flows). Unfiltered, it is the
+ * stored degree less the UNDER links of an authority's flows (not canvas edges).
+ */
+function degree(v: string, p: EdgeParams): string {
+  if (!p.filtered) return `(COUNT { (${v})--() } - COUNT { (${v})-[:UNDER]-() })`;
+  return `(COUNT { (${v})-[r_d:${TYPED}]-() WHERE ${relOk('r_d', p)} } + COUNT { (${v})-[:PROVIDED|TO]-(f_d:Funding) WHERE ${flowOk('f_d', p)} })`;
+}
+
+/**
+ * The entities one hop from `a` (a typed relationship, or a flow in either direction), at most
+ * `cap` of them when given. The other end of a flow is found by its id, once per distinct id.
+ */
+function hop(p: EdgeParams, cap?: string): string {
+  const limit = cap ? ` LIMIT ${cap}` : '';
   return `CALL (a) {
-      MATCH (a)-[r]-(b:Entity) WHERE ${relOk('r', p)} RETURN b
+      CALL (a) { MATCH (a)-[r:${TYPED}]-(b:Entity) WHERE ${relOk('r', p)} RETURN b${limit} }
+      RETURN b
       UNION
-      MATCH (a)-[:PROVIDED|TO]-(f:Funding)-[:PROVIDED|TO]-(b:Entity) WHERE b <> a AND ${flowOk('f', p)} RETURN b
+      CALL (a) {
+        MATCH (a)-[:PROVIDED|TO]-(f:Funding) WHERE ${flowOk('f', p)}
+        WITH f${limit}
+        WITH DISTINCT CASE WHEN f.donorId = a.id THEN f.recipientId ELSE f.donorId END AS otherId
+        MATCH (b:Entity {id: otherId}) WHERE b <> a
+        RETURN b
+      }
+      RETURN b
     }`;
 }
 
 /**
- * The edges among `kept` (both ends kept), at most `maxEdges`, and how many matching edges from
- * kept nodes lead to nodes of `reached` that were cut.
+ * The edges among `kept`, at most `maxEdges`, and how many matching edges were left out. Each
+ * kept node is looked at for PER_NODE_SCAN relationships and flows; an edge is found from either
+ * end, so only an edge between two nodes both past that many is missed. Left-out edges are those
+ * cut by `maxEdges` plus the edges from `centre` (the neighbourhood's start) or, without a
+ * centre, from any kept node (the overview) to nodes not kept.
  */
-function edgesAmong(st: Statement, p: EdgeParams, maxEdges: number): string {
+function edgesAmong(st: Statement, p: EdgeParams, maxEdges: number, omittedNodes: string, centre: string | null): string {
   const cap = st.param(maxEdges);
+  const scan = st.param(PER_NODE_SCAN);
+  const from = centre ? `[${centre}]` : 'kept';
+  const carry = centre ? `${centre}, ` : '';
+  const touching = centre
+    ? `size([r IN rels WHERE startNode(r) = ${centre} OR endNode(r) = ${centre}]) + size([f IN flows WHERE f.donorId = ${centre}.id OR f.recipientId = ${centre}.id])`
+    : 'size(rels) + size(flows)';
   return `
-    CALL (kept, reached) {
+    WITH ${carry}kept, ${omittedNodes} AS omittedNodes, [n IN kept | n.id] AS keptIds, ${from} AS counted
+    CALL (kept) {
       UNWIND kept AS a
-      MATCH (a)-[r]-(b:Entity) WHERE ${relOk('r', p)} AND (b IN reached)
-      WITH r, b IN kept AS inside, startNode(r) = a AS fromA
-      WHERE NOT inside OR fromA
-      RETURN collect(CASE WHEN inside THEN r END) AS rels, sum(CASE WHEN inside THEN 0 ELSE 1 END) AS cutRels
+      CALL (a) { MATCH (a)-[r:${TYPED}]-(b:Entity) WHERE ${relOk('r', p)} RETURN r, b LIMIT ${scan} }
+      WITH r WHERE b IN kept
+      RETURN collect(DISTINCT r) AS rels
     }
-    CALL (kept, reached) {
+    CALL (kept, keptIds) {
       UNWIND kept AS a
-      MATCH (a)-[:PROVIDED|TO]-(f:Funding)-[:PROVIDED|TO]-(b:Entity) WHERE b <> a AND ${flowOk('f', p)} AND b IN reached
-      WITH f, b IN kept AS inside, f.donorId = a.id AS fromA
-      WHERE NOT inside OR fromA
-      RETURN collect(CASE WHEN inside THEN f END) AS flows, sum(CASE WHEN inside THEN 0 ELSE 1 END) AS cutFlows
+      CALL (a) { MATCH (a)-[:PROVIDED|TO]-(f:Funding) WHERE ${flowOk('f', p)} RETURN f LIMIT ${scan} }
+      WITH f WHERE f.donorId IN keptIds AND f.recipientId IN keptIds
+      RETURN collect(DISTINCT f) AS flows
     }
-    WITH kept, reached, rels, flows, cutRels + cutFlows AS cut, size(rels) + size(flows) AS edgeTotal
-    WITH kept, reached, cut, edgeTotal, rels[0..${cap}] AS rels, flows[0..(${cap} - size(rels))] AS flows
+    CALL (counted) {
+      UNWIND counted AS a
+      RETURN sum(${degree('a', p)}) AS incident
+    }
+    WITH kept, omittedNodes, incident - (${touching}) AS leaving, size(rels) + size(flows) AS inside, rels, flows
+    WITH kept, omittedNodes, leaving, inside, rels[0..${cap}] AS rels, flows
+    WITH kept, omittedNodes, leaving, inside, rels,
+         flows[0..CASE WHEN size(rels) >= ${cap} THEN 0 ELSE ${cap} - size(rels) END] AS flows
     RETURN [n IN kept | ${graphNodeProjection(st, 'n')}] AS nodes,
            [r IN rels | ${relationshipEdgeProjection(st, 'r')}] + [f IN flows | ${fundedEdgeProjection(st, 'f')}] AS edges,
-           size(reached) - size(kept) AS omittedNodes,
-           cut + edgeTotal - size(rels) - size(flows) AS omittedEdges`;
+           omittedNodes,
+           CASE WHEN leaving > 0 THEN leaving ELSE 0 END + inside - size(rels) - size(flows) AS omittedEdges`;
 }
 
 /**
  * Everything within `depth` hops of `id`, nearest first (then best connected), cut at `limit`
- * nodes. Null when the node does not exist.
+ * nodes. A deeper layer is explored only when every node of the shallower ones is shown.
+ * Null when the node does not exist.
  */
 export async function neighborhood(db: Database, id: string, depth: number, limit: number, filter: EdgeFilter, maxEdges: number, prov: ProvenanceWants): Promise<SubgraphRow | null> {
   const st = new Statement(prov);
@@ -95,24 +150,27 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
   const idRef = st.param(id);
   const depthRef = st.param(depth);
   const limitRef = st.param(limit);
-  const layer = (prev: string[], next: string, min: number) => `
-    CALL (s, ${prev.join(', ')}) {
-      WITH s, ${prev.join(', ')} WHERE ${depthRef} >= ${min}
-      UNWIND ${prev[prev.length - 1]} AS a
-      ${hop(p)}
-      WITH DISTINCT b WHERE b <> s ${prev.slice(1).map((l) => `AND NOT b IN ${l}`).join(' ')}
-      WITH b ORDER BY COUNT { (b)--() } DESC, b.id
-      RETURN collect(b) AS ${next}
-    }`;
+  const scan = st.param(PER_NODE_SCAN);
+  const unfiltered: EdgeParams = { ...p, filtered: false };
+  // Layer k + 1 grows from layer k only while everything found so far fits the limit.
+  const layer = (k: number) => `
+    CALL (s, seen, frontier) {
+      WITH s, seen, frontier WHERE ${depthRef} >= ${k} AND size(seen) < ${limitRef}
+      UNWIND frontier AS a
+      ${hop(p, k === 1 ? undefined : scan)}
+      WITH DISTINCT b WHERE NOT b IN seen
+      WITH b ORDER BY ${degree('b', unfiltered)} DESC, b.id
+      RETURN collect(b) AS found
+    }
+    WITH s, seen + found AS seen, found AS frontier`;
   const cypher = `
     MATCH (s:Entity {id: ${idRef}})
-    WITH s, [s] AS l0
-    ${layer(['l0'], 'l1', 1)}
-    ${layer(['l0', 'l1'], 'l2', 2)}
-    ${layer(['l0', 'l1', 'l2'], 'l3', 3)}
-    WITH [s] + l1 + l2 + l3 AS reached
-    WITH reached, reached[0..${limitRef}] AS kept
-    ${edgesAmong(st, p, maxEdges)}`;
+    WITH s, [s] AS seen, [s] AS frontier
+    ${layer(1)}
+    ${layer(2)}
+    ${layer(3)}
+    WITH s, seen[0..${limitRef}] AS kept, size(seen) AS reached
+    ${edgesAmong(st, p, maxEdges, 'reached - size(kept)', 's')}`;
   const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
   return rows[0] ?? null;
 }
@@ -128,14 +186,17 @@ export async function overview(db: Database, filter: OverviewFilter, limit: numb
   const st = new Statement(prov);
   const p = edgeParams(st, filter);
   const kinds = st.param(filter.kinds);
+  const kindOk = (n: string) => `(${kinds} IS NULL OR (${n}:Actor AND ${n}.kind IN ${kinds}) OR (${n}:Authority AND 'Authority' IN ${kinds}) OR (${n}:Event AND 'Event' IN ${kinds}))`;
   const cypher = `
-    MATCH (n:Entity)
-    WHERE ${kinds} IS NULL OR (n:Actor AND n.kind IN ${kinds}) OR (n:Authority AND 'Authority' IN ${kinds}) OR (n:Event AND 'Event' IN ${kinds})
-    WITH n, COUNT { MATCH (n)-[r]-(:Entity) WHERE ${relOk('r', p)} } + COUNT { MATCH (n)-[:PROVIDED|TO]-(f:Funding) WHERE ${flowOk('f', p)} } AS degree
-    ORDER BY degree DESC, n.id
-    WITH collect(n) AS reached
-    WITH reached, reached[0..${st.param(limit)}] AS kept
-    ${edgesAmong(st, p, maxEdges)}`;
+    CALL () { MATCH (n:Entity) WHERE ${kindOk('n')} RETURN count(n) AS total }
+    CALL () {
+      MATCH (n:Entity) WHERE ${kindOk('n')}
+      WITH n, ${degree('n', p)} AS degree
+      ORDER BY degree DESC, n.id
+      LIMIT ${st.param(limit)}
+      RETURN collect(n) AS kept
+    }
+    ${edgesAmong(st, p, maxEdges, 'total - size(kept)', null)}`;
   const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
   return rows[0] ?? { nodes: [], edges: [], omittedNodes: 0, omittedEdges: 0 };
 }

@@ -48,7 +48,7 @@ function maskError(logger: Logger, isProduction: boolean) {
       // No database right now: the client should retry later (503), not report a bug.
       if (isUnavailable(inner)) {
         logger.warn({ err: inner.message, path: error.path }, 'database unavailable');
-        return new GraphQLError('The database is unavailable right now; retry in a few seconds.', {
+        return new GraphQLError('The database is unavailable or did not answer in time (restarting or overloaded); retry in a few seconds.', {
           nodes: error.nodes, path: error.path, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
         });
       }

@@ -14,7 +14,7 @@ import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceW
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 import { RELATIONSHIP_TYPES } from '../../seed/model/relationship-types.ts';
 
-/** How many relationships (and, separately, flows) one node contributes at most beyond layer 1. */
+/** How many relationships (and, separately, flows) one node contributes at most beyond layer 1 (documented in subgraph.graphql). */
 export const PER_NODE_SCAN = 300;
 
 /**

@@ -15,7 +15,8 @@ export async function findEntity(db: Database, label: EntityLabel, id: string, w
   const st = new Statement(prov);
   const idRef = st.param(id);
   // The label comes from a fixed union type, never from request text.
-  const match = { Entity: 'MATCH (n:Entity {id: ', Actor: 'MATCH (n:Actor {id: ', Authority: 'MATCH (n:Authority {id: ' }[label];
+  // Always through :Entity, whose id constraint is the index: `(n:Actor {id})` would scan every actor.
+  const match = { Entity: 'MATCH (n:Entity {id: ', Actor: 'MATCH (n:Entity:Actor {id: ', Authority: 'MATCH (n:Entity:Authority {id: ' }[label];
   const rows = await readWithProvenance<{ node: EntityRow }>(db, st, `${match}${idRef}}) RETURN ${entityProjection(st, 'n', want)} AS node`);
   return rows[0]?.node ?? null;
 }

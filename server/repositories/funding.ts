@@ -60,7 +60,7 @@ export function filterRefs(st: Statement, filter: FlowFilter): FilterRefs {
     conds.push((f) => `${f}.authorityId IN authIds`);
     prelude = filter.includeDescendants
       ? `CALL () {
-          OPTIONAL MATCH (aroot:Authority {id: ${a}})
+          OPTIONAL MATCH (aroot:Entity:Authority {id: ${a}})
           OPTIONAL MATCH (aroot) ((x)-[r]-(y:Authority) WHERE ${downStep(lineageRefs(st), 'x', 'r')}){1,10} (adesc)
           RETURN [${a}] + collect(DISTINCT adesc.id) AS authIds
         }`
@@ -223,9 +223,9 @@ export async function dependencies(db: Database, actorId: string, filter: FlowFi
     `{ id: ${r}.key, start: ${r}.start, end: ${r}.end, note: ${r}.note, citations: ${r}.citations, footnotes: ${r}.footnotes, sections: ${r}.sections,
        ${provenance(st, r)},
        from: ${entityProjection(st, a, mergedWant(w, 'from'))}, to: ${entityProjection(st, b, mergedWant(w, 'to'))} }`;
-  const donorTail = donorWant ? `, entity: head(COLLECT { MATCH (ge2:Actor {id: key}) RETURN ${entityProjection(st, 'ge2', donorWant)} })` : '';
+  const donorTail = donorWant ? `, entity: head(COLLECT { MATCH (ge2:Entity:Actor {id: key}) RETURN ${entityProjection(st, 'ge2', donorWant)} })` : '';
   const cypher = `
-    MATCH (me:Actor {id: ${id}})
+    MATCH (me:Entity:Actor {id: ${id}})
     CALL () {
       ${countedRows(f)}
       ${groups('DONOR', f, donorTail)}

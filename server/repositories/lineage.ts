@@ -73,7 +73,7 @@ export async function lineage(db: Database, id: string, opts: LineageOptions, wa
       RETURN collect({ a: d, gen: ${sign}length(best), year: last(relationships(best)).start, via: type(last(relationships(best))) }) AS ${name}
     }`;
   const cypher = `
-    MATCH (root:Authority {id: ${st.param(id)}})
+    MATCH (root:Entity:Authority {id: ${st.param(id)}})
     ${walk(opts.descendants, downStep(refs, 'x', 'r'), '', 'down')}
     ${walk(opts.ancestors, upStep(refs, 'x', 'r'), '-', 'up')}
     WITH root, [{ a: root, gen: 0, year: null, via: null }] + up + down AS found

@@ -14,6 +14,11 @@ export const LIMITS = {
   graphNodes: { default: 300, max: 2000 },
   /** Edges returned with a subgraph, at most; the rest is counted in omittedEdges. */
   subgraphEdges: 5000,
+  /**
+   * ... and at most this many per node shown: around hubs, parallel funding flows would otherwise
+   * fill the answer with thousands of edges that cost most of the time and draw as a hairball.
+   */
+  subgraphEdgesPerNode: 10,
   pathsLimit: { default: 5, max: 25 },
   pathsHops: { default: 4, max: 6 },
   lineageDepth: { default: 10, max: 10 },
@@ -73,3 +78,6 @@ export function idListArg(name: string, values: readonly string[] | null | undef
   if (values.length > LIMITS.filterList) throw badInput(name, `at most ${LIMITS.filterList} ids`);
   return values.map((v) => idArg(name, v));
 }
+
+/** The edge cap of a subgraph of `nodes` nodes. */
+export const subgraphEdgeCap = (nodes: number): number => Math.min(LIMITS.subgraphEdges, LIMITS.subgraphEdgesPerNode * nodes);

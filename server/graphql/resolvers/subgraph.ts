@@ -3,7 +3,7 @@ import type { Resolvers, Row } from '../generated/schema-types.ts';
 import { neighborhood, overview, type SubgraphRow } from '../../repositories/subgraph.ts';
 import { shortestPaths } from '../../repositories/paths.ts';
 import { provenanceWants } from '../provenance.ts';
-import { FUNDED, LIMITS, idArg, intArg, typesArg, yearWindow } from '../limits.ts';
+import { FUNDED, LIMITS, idArg, intArg, subgraphEdgeCap, typesArg, yearWindow } from '../limits.ts';
 import { badInput, notFound } from '../errors.ts';
 import { nodeKind, withSources } from './common.ts';
 import { RELATIONSHIP_TYPES } from '../../../seed/model/relationship-types.ts';
@@ -35,7 +35,7 @@ export const subgraphResolvers: Resolvers = {
         ctx.db,
         { kinds: f.kinds ?? null, ...typesArg('filter.types', f.types), ...yearWindow(f.yearFrom, f.yearTo), minAmountUsd: minAmount(f.minAmountUsd) },
         limit,
-        LIMITS.subgraphEdges,
+        subgraphEdgeCap(limit),
         provenanceWants(info),
       );
       return toSubgraph(row);
@@ -50,7 +50,7 @@ export const subgraphResolvers: Resolvers = {
         depth,
         limit,
         { ...typesArg('types', args.types), ...yearWindow(args.yearFrom, args.yearTo), minAmountUsd: null },
-        LIMITS.subgraphEdges,
+        subgraphEdgeCap(limit),
         provenanceWants(info),
       );
       if (!row) throw notFound('node', id);

@@ -18,6 +18,11 @@ import { ownNeo4j, type OwnNeo4j } from './support/own-neo4j.ts';
 import { saveResults } from './support/results.ts';
 
 const TARGETS = [0.1, 0.3, 0.5, 0.7, 0.9];
+/**
+ * S is small: near its end the batch in flight when the kill lands can be the last one (a run
+ * killed at 90 % once found the whole graph written), so its last kill aims at 80 %.
+ */
+const S_TARGETS = [0.1, 0.3, 0.5, 0.7, 0.8];
 
 describe('interrupted import drill', () => {
   const results: Record<string, unknown> = {};
@@ -40,7 +45,7 @@ describe('interrupted import drill', () => {
       const clean = await runImport(dir, { env: db.env() });
       expect(clean.code, clean.stderr).toBe(0);
       const digest = await graph.digest();
-      const kills: KillRecord[] = await freshKills(graph, dir, db.env(), digest, TARGETS);
+      const kills: KillRecord[] = await freshKills(graph, dir, db.env(), digest, S_TARGETS);
       results.S = { cleanMs: clean.ms, nodes: digest.nodes, relationships: digest.relationships, kills };
       console.log(`interrupted import (S, from empty): clean load ${(clean.ms / 1000).toFixed(1)} s, ${digest.nodes} nodes, ${digest.relationships} relationships; ` +
         `killed at ${formatKills(kills)}; every rerun gave the clean checksum`);

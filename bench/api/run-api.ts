@@ -84,6 +84,7 @@ function recordingDatabase(real: Database, sink: AsyncLocalStorage<Captured[]>):
   return {
     driver: real.driver,
     name: real.name,
+    queryTimeoutMs: real.queryTimeoutMs,
     stats: real.stats,
     read: (cypher, params = {}, options) => {
       record(cypher, params);

@@ -30,6 +30,8 @@ export interface QueryOptions {
 export interface Database {
   readonly driver: Driver;
   readonly name: string;
+  /** The configured transaction timeout (ms), the default of every call. */
+  readonly queryTimeoutMs: number;
   /** Process-wide counters (calls = round trips since start). */
   readonly stats: { calls: number };
   /** One read statement (routing READ), retried on transient errors. */
@@ -78,6 +80,7 @@ export function createDatabase(config: DatabaseConfig): Database {
   return {
     driver,
     name: database,
+    queryTimeoutMs: config.queryTimeoutMs,
     stats,
     read: (cypher, params = {}, options) => run('READ', cypher, params, options),
     write: (cypher, params = {}, options) => run('WRITE', cypher, params, options),

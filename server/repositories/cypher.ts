@@ -99,11 +99,12 @@ function attach(value: unknown, prov: ProvenanceRecords): void {
  * to every item that carries citations.
  */
 export async function readWithProvenance<T extends Record<string, unknown>>(
-  db: { read<R extends Record<string, unknown>>(cypher: string, params?: Record<string, unknown>): Promise<R[]> },
+  db: { read<R extends Record<string, unknown>>(cypher: string, params?: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<R[]> },
   st: Statement,
   cypher: string,
+  options?: { timeoutMs?: number },
 ): Promise<T[]> {
-  if (!st.wants.headings && !st.wants.works) return db.read<T>(cypher, st.params);
+  if (!st.wants.headings && !st.wants.works) return db.read<T>(cypher, st.params, options);
   const wrapped = `CALL () {
 ${cypher}
 }
@@ -111,7 +112,7 @@ RETURN *, {
   works: CASE WHEN ${st.works} THEN COLLECT { MATCH (src_w:Source) WHERE src_w.kind = 'WORK' RETURN src_w { .id, .title, .author, .publisher, .date, .url, .footnotes, .partOf } } ELSE [] END,
   sections: CASE WHEN ${st.headings} THEN COLLECT { MATCH (src_s:Source) WHERE src_s.kind = 'SECTION' RETURN src_s { .id, .heading, .partOf } } ELSE [] END
 } AS __provAll`;
-  const rows = await db.read<T & { __provAll: ProvenanceRecords }>(wrapped, st.params);
+  const rows = await db.read<T & { __provAll: ProvenanceRecords }>(wrapped, st.params, options);
   for (const row of rows) {
     const prov = row.__provAll;
     delete (row as Record<string, unknown>).__provAll;

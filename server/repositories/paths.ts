@@ -1,14 +1,16 @@
 /**
  * Shortest paths between two entities over typed relationships and funding flows (a flow is
  * walked donor - flow - recipient and shown as one FUNDED step).
+ *
+ * The k-shortest search (Cypher's SHORTEST k) can take seconds between two well-connected nodes
+ * of a large graph, so it runs under a short budget; past it, the answer comes from Neo4j's
+ * bidirectional shortest-path search instead (milliseconds): the routes of the fewest
+ * relationships only. A second round trip happens only then.
  */
-import type { Database } from '../db/database.ts';
+import { DatabaseUnavailableError, type Database } from '../db/database.ts';
 import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 import { TYPED, type EdgeFilter } from './subgraph.ts';
-
-/** The walkable relationship types as a pattern (a code constant): an authority's UNDER links are never expanded. */
-const WALKABLE = `${TYPED}|PROVIDED|TO`;
 
 /** A raw path: its entities in walking order and its steps. */
 export interface PathRow {
@@ -17,20 +19,65 @@ export interface PathRow {
   steps: { edge: Record<string, unknown>; forward: boolean }[];
 }
 
-/**
- * Cypher wants literals for SHORTEST's count and a quantifier's bound, so both are picked from
- * these constant tables by the (validated) limit and hop count. Candidates: the engine's paths
- * before de-duplication of parallel edges; bound: graph hops, a FUNDED step taking two.
- */
-const CANDIDATES: Record<number, string> = { 5: 'SHORTEST 20', 25: 'SHORTEST 100' };
-const BOUNDS: Record<number, string> = { 1: '{1,2}', 2: '{1,4}', 3: '{1,6}', 4: '{1,8}', 5: '{1,10}', 6: '{1,12}' };
+/** Time the k-shortest search may take before the fallback answers. */
+export const PATHS_SEARCH_BUDGET_MS = 1_500;
+
+/** The walkable relationship types as a pattern (a code constant): an authority's UNDER links are never expanded. */
+const WALKABLE = `${TYPED}|PROVIDED|TO`;
 
 /**
- * Up to `limit` shortest paths from `from` to `to` of at most `maxHops` steps, shortest first.
- * Returns null when either end does not exist.
+ * Cypher wants literals for SHORTEST's count and a path length bound, so both are picked from
+ * these constant tables by the (validated) limit and hop count. Candidates: the engine's paths
+ * before de-duplication of parallel edges; bounds: graph hops, a FUNDED step taking two.
  */
-export async function shortestPaths(db: Database, from: string, to: string, maxHops: number, limit: number, filter: EdgeFilter, prov: ProvenanceWants): Promise<PathRow[] | null> {
+const CANDIDATES: Record<number, string> = { 5: 'SHORTEST 20', 25: 'SHORTEST 100' };
+const HOPS: Record<number, number> = { 1: 2, 2: 4, 3: 6, 4: 8, 5: 10, 6: 12 };
+
+const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
+
+/** The two searches: Cypher's k-shortest, or the routes of the fewest relationships (fast). */
+export type PathSearch = 'k-shortest' | 'fewest-hops';
+
+/** The arguments of a path search (validated). */
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxHops: number;
+  limit: number;
+  filter: EdgeFilter;
+}
+
+/**
+ * Up to `limit` shortest paths from `from` to `to` of at most `maxHops` steps, shortest first:
+ * the k-shortest search within its budget, else the fewest-hops one. Null when either end does
+ * not exist.
+ */
+export async function shortestPaths(db: Database, q: PathQuery, prov: ProvenanceWants): Promise<PathRow[] | null> {
+  const started = performance.now();
+  try {
+    return await searchPaths(db, 'k-shortest', q, prov, Math.min(PATHS_SEARCH_BUDGET_MS, db.queryTimeoutMs));
+  } catch (error) {
+    // Over budget (Neo4j's timeout, or our deadline when its answer is late): the fast search,
+    // in what is left of the request's time, so that an outage still ends within the timeout.
+    if (!TIMED_OUT.has((error as { code?: string }).code ?? '') && !(error instanceof DatabaseUnavailableError)) throw error;
+    const left = db.queryTimeoutMs - (performance.now() - started);
+    if (left < 100) throw error;
+    return searchPaths(db, 'fewest-hops', q, prov, Math.floor(left));
+  }
+}
+
+/** One search, one round trip. */
+export async function searchPaths(db: Database, search: PathSearch, q: PathQuery, prov: ProvenanceWants, timeoutMs?: number): Promise<PathRow[] | null> {
+  const selector = q.limit <= 5 ? CANDIDATES[5] : CANDIDATES[25];
+  const hops = HOPS[q.maxHops];
+  if (!selector || !hops) throw new RangeError(`maxHops ${q.maxHops} or limit ${q.limit} out of range`);
   const st = new Statement(prov);
+  const cypher = pathsStatement(st, search, selector, hops, q);
+  const [row] = await readWithProvenance<{ found: boolean; paths: PathRow[] }>(db, st, cypher, timeoutMs === undefined ? undefined : { timeoutMs });
+  return row?.found ? row.paths : null;
+}
+
+function pathsStatement(st: Statement, search: PathSearch, selector: string, hops: number, { from, to, maxHops, limit, filter }: PathQuery): string {
   const types = st.param(filter.relTypes);
   const funded = st.param(filter.funded);
   const yFrom = st.param(filter.yearFrom);
@@ -39,19 +86,24 @@ export async function shortestPaths(db: Database, from: string, to: string, maxH
   const fromRef = st.param(from);
   const toRef = st.param(to);
   const flowOk = (f: string) => `${flowOverlaps(f, yFrom, yTo)} AND (${min} IS NULL OR ${f}.amountUsd >= ${min})`;
-  const selector = limit <= 5 ? CANDIDATES[5] : CANDIDATES[25];
-  const bound = BOUNDS[maxHops];
-  if (!selector || !bound) throw new RangeError(`maxHops ${maxHops} or limit ${limit} out of range`);
-  const cypher = `
+  const relOk = (r: string) => `(${types} IS NULL OR type(${r}) IN ${types}) AND ${overlaps(r, yFrom, yTo)}`;
+  // Both searches bind p; the rest (steps, de-duplication, projection) is shared.
+  const match = search === 'k-shortest'
+    ? `MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
+          WHERE ((x:Entity AND y:Entity AND ${relOk('r')})
+             OR (${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y')}) OR (x:Funding AND ${flowOk('x')}))))
+        ){1,${hops}} (b)`
+    : `MATCH p = allShortestPaths((a)-[:${WALKABLE}*1..${hops}]-(b))
+      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${funded} ELSE ${relOk('r')} END)
+        AND all(n IN nodes(p) WHERE NOT n:Funding OR (${flowOk('n')}))
+      WITH p LIMIT 200`;
+  return `
     OPTIONAL MATCH (a:Entity {id: ${fromRef}})
     OPTIONAL MATCH (b:Entity {id: ${toRef}})
     WITH a, b
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-      MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
-          WHERE ((x:Entity AND y:Entity AND (${types} IS NULL OR type(r) IN ${types}) AND ${overlaps('r', yFrom, yTo)})
-             OR (${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y')}) OR (x:Funding AND ${flowOk('x')}))))
-        )${bound} (b)
+      ${match}
       WITH p, nodes(p) AS ns, relationships(p) AS rs
       WITH p, ns, rs, length(p) - size([n IN ns WHERE n:Funding]) AS steps
       // A path visits each entity once; parallel edges of the same types give one path.
@@ -72,7 +124,4 @@ export async function shortestPaths(db: Database, from: string, to: string, maxH
       }) AS paths
     }
     RETURN a IS NOT NULL AND b IS NOT NULL AS found, paths`;
-  const [row] = await readWithProvenance<{ found: boolean; paths: PathRow[] }>(db, st, cypher);
-  if (!row?.found) return null;
-  return row.paths;
 }

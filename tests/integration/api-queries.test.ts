@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, dataOf, type Api } from './api-harness.ts';
+import { searchPaths } from '../../server/repositories/paths.ts';
 
 const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
 let api: Api;
@@ -159,6 +160,20 @@ describe('subgraphs and paths', () => {
     // A FUNDED step: the FY2015 money for the company that became Danab.
     expect(paths.some((p: any) => p.steps.some((s: any) => s.edge.type === 'FUNDED' && s.edge.amountUsd === 13_000_000))).toBe(true);
     for (const p of paths) expect(new Set(p.nodes.map((n: any) => n.id)).size).toBe(p.nodes.length);
+  });
+
+  it('paths: the fewest-hops search (the fallback past the k-shortest budget) finds the same shortest route', async () => {
+    const q = { from: 'united_states', to: 'danab', maxHops: 3, limit: 5, filter: { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null } };
+    const paths = (await searchPaths(api.db, 'fewest-hops', q, { headings: false, works: false }))!;
+    expect(paths[0]).toMatchObject({ length: 1, nodes: [{ id: 'united_states' }, { id: 'danab' }] });
+    expect(paths[0].steps[0].edge.type).toBe('TRAINED');
+    for (const p of paths) expect(new Set(p.nodes.map((n) => n.id)).size).toBe(p.nodes.length);
+    // The type filter holds in this search too: money only gives the FUNDED route.
+    const moneyOnly = (await searchPaths(api.db, 'fewest-hops', { ...q, filter: { ...q.filter, relTypes: [] } }, { headings: false, works: false }))!;
+    expect(moneyOnly.length).toBeGreaterThan(0);
+    expect(moneyOnly.flatMap((p) => p.steps.map((step) => step.edge.type))).toEqual(expect.arrayContaining(['FUNDED']));
+    expect(moneyOnly.every((p) => p.steps.every((step) => step.edge.type === 'FUNDED'))).toBe(true);
+    expect(await searchPaths(api.db, 'fewest-hops', { ...q, to: 'no_such_node' }, { headings: false, works: false })).toBeNull();
   });
 
   it('graph: the bounded overview', async () => {

@@ -63,7 +63,7 @@ export const subgraphResolvers: Resolvers = {
       const limit = intArg('limit', args.limit, LIMITS.pathsLimit.default, 1, LIMITS.pathsLimit.max);
       const filter = { ...typesArg('types', args.types), ...yearWindow(args.yearFrom, args.yearTo), minAmountUsd: null };
       if (from === to) throw badInput('to', 'must differ from "from"');
-      const paths = await shortestPaths(ctx.db, from, to, maxHops, limit, filter, provenanceWants(info));
+      const paths = await shortestPaths(ctx.db, { from, to, maxHops, limit, filter }, provenanceWants(info));
       if (!paths) throw notFound('node', `${from}" or "${to}`);
       return paths;
     },

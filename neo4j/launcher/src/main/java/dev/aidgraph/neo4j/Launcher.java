@@ -42,6 +42,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txMemoryMiB))
+                // Check transaction timeouts every 100 ms (default 2 s), so that a query is stopped
+                // close to its timeout and the client gets the timeout error, not its own deadline.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, java.time.Duration.ofMillis(100))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);

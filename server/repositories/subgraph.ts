@@ -152,10 +152,11 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
   const limitRef = st.param(limit);
   const scan = st.param(PER_NODE_SCAN);
   const unfiltered: EdgeParams = { ...p, filtered: false };
-  // Layer k + 1 grows from layer k only while everything found so far fits the limit.
+  // Layer 1 is always found (its omitted count is exact); layer k + 1 grows from layer k only
+  // while everything found so far fits the limit.
   const layer = (k: number) => `
     CALL (s, seen, frontier) {
-      WITH s, seen, frontier WHERE ${depthRef} >= ${k} AND size(seen) < ${limitRef}
+      WITH s, seen, frontier WHERE ${depthRef} >= ${k} AND ${k === 1 ? 'true' : `size(seen) < ${limitRef}`}
       UNWIND frontier AS a
       ${hop(p, k === 1 ? undefined : scan)}
       WITH DISTINCT b WHERE NOT b IN seen

@@ -23,6 +23,15 @@ export function isUnavailable(error: unknown): boolean {
   return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
 }
 
+/** Neo4j's codes of a transaction stopped by its timeout. */
+const TIMEOUT_CODES = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
+
+/** True when Neo4j stopped the statement at its transaction timeout (the query was too heavy). */
+export function isTimedOut(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TIMEOUT_CODES.has(code);
+}
+
 /**
  * Resolves or rejects with `work`, but rejects with DatabaseUnavailableError once `ms` have
  * passed; driver errors meaning "unreachable" are turned into the same error.

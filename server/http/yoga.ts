@@ -6,7 +6,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config/env.ts';
-import { isUnavailable, type Database } from '../db/database.ts';
+import { isTimedOut, isUnavailable, type Database } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
@@ -40,7 +40,7 @@ function maskError(logger: Logger, isProduction: boolean) {
       if (original instanceof GraphQLError) return error;
       const inner = original as Error & { code?: string };
       // A transaction that ran out of time is a limit, not a crash.
-      if (inner.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || inner.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
+      if (isTimedOut(inner)) {
         return new GraphQLError('The query took longer than the configured timeout; narrow it (smaller depth, limit or year window).', {
           nodes: error.nodes, path: error.path, extensions: { code: 'LIMIT_EXCEEDED' },
         });

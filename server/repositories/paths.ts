@@ -7,7 +7,7 @@
  * bidirectional shortest-path search instead (milliseconds): the routes of the fewest
  * relationships only. A second round trip happens only then.
  */
-import { DatabaseUnavailableError, type Database } from '../db/database.ts';
+import { DatabaseUnavailableError, isTimedOut, type Database } from '../db/database.ts';
 import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 import { TYPED, type EdgeFilter } from './subgraph.ts';
@@ -33,8 +33,6 @@ const WALKABLE = `${TYPED}|PROVIDED|TO`;
 const CANDIDATES: Record<number, string> = { 5: 'SHORTEST 20', 25: 'SHORTEST 100' };
 const HOPS: Record<number, number> = { 1: 2, 2: 4, 3: 6, 4: 8, 5: 10, 6: 12 };
 
-const TIMED_OUT = new Set(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut']);
-
 /** The two searches: Cypher's k-shortest, or the routes of the fewest relationships (fast). */
 export type PathSearch = 'k-shortest' | 'fewest-hops';
 
@@ -59,7 +57,7 @@ export async function shortestPaths(db: Database, q: PathQuery, prov: Provenance
   } catch (error) {
     // Over budget (Neo4j's timeout, or our deadline when its answer is late): the fast search,
     // in what is left of the request's time, so that an outage still ends within the timeout.
-    if (!TIMED_OUT.has((error as { code?: string }).code ?? '') && !(error instanceof DatabaseUnavailableError)) throw error;
+    if (!isTimedOut(error) && !(error instanceof DatabaseUnavailableError)) throw error;
     const left = db.queryTimeoutMs - (performance.now() - started);
     if (left < 100) throw error;
     return searchPaths(db, 'fewest-hops', q, prov, Math.floor(left));

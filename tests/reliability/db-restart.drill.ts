@@ -4,29 +4,20 @@
  * the same port and data. The server never crashes, /readyz reports each outage and recovery,
  * reads recover within the driver's retry window, no request runs past the transaction timeout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mDatabase, type MDatabase } from './support/m-dataset.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useMServer } from './support/m-server.ts';
 import { workload } from './support/queries.ts';
 import { checkRestart, DRIVER_RETRY_WINDOW_MS } from './support/restart-checks.ts';
 import { describeOutcome, restartUnderLoad, type RestartOutcome } from './support/restart-scenario.ts';
 import { saveResults } from './support/results.ts';
-import { startServer, type DrillServer } from './support/server.ts';
 
 const CLIENTS = 10;
 
 describe('database restart under load (M data set, 10 clients)', () => {
-  let m: MDatabase;
-  let server: DrillServer;
+  const fixture = useMServer();
   const outcomes: Record<string, RestartOutcome> = {};
 
-  beforeAll(async () => {
-    m = await mDatabase();
-    server = await startServer(m.db.env());
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await m?.release();
+  afterAll(() => {
     saveResults('restart-M', Object.fromEntries(Object.entries(outcomes).map(([mode, o]) => [mode, {
       requests: o.load.requests, errors: o.load.errors.length, noAnswer: o.noAnswer.length, slowestMs: o.slowestMs,
       downAt: o.downAt, goneAt: o.goneAt, upAt: o.upAt, outageReportedAt: o.outageReportedAt, recoveryReportedAt: o.recoveryReportedAt,
@@ -36,6 +27,7 @@ describe('database restart under load (M data set, 10 clients)', () => {
 
   for (const mode of ['stop', 'kill'] as const) {
     it(`${mode === 'stop' ? 'clean stop (SIGTERM)' : 'crash (SIGKILL)'} and restart: the server rides it out`, async () => {
+      const { m, server } = fixture;
       const workloads = Array.from({ length: CLIENTS }, (_, i) => workload(m.dataset.targets, (mode === 'stop' ? 2000 : 3000) + i));
       const outcome = await restartUnderLoad({
         db: m.db,

@@ -3,12 +3,11 @@
  * M-size synthetic data set (100k funding flows, 20k actors): zero errors, latencies printed.
  * `npm run drills` (minutes: the first run generates and imports M; later runs reuse it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBreakdown, runLoad } from './support/load.ts';
-import { mDatabase, type MDatabase } from './support/m-dataset.ts';
+import { useMServer } from './support/m-server.ts';
 import { workload } from './support/queries.ts';
 import { saveResults } from './support/results.ts';
-import { startServer, type DrillServer } from './support/server.ts';
 import { formatTable } from './support/stats.ts';
 import { HANG_SLACK_MS } from './support/restart-checks.ts';
 
@@ -16,20 +15,10 @@ const CLIENTS = 10;
 const DURATION_MS = 60_000;
 
 describe('load: 10 clients, 60 s of mixed reads on the M data set', () => {
-  let m: MDatabase;
-  let server: DrillServer;
-
-  beforeAll(async () => {
-    m = await mDatabase();
-    server = await startServer(m.db.env());
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await m?.release();
-  });
+  const fixture = useMServer();
 
   it('answers every request, without an error', async () => {
+    const { m, server } = fixture;
     const workloads = Array.from({ length: CLIENTS }, (_, i) => workload(m.dataset.targets, 1000 + i));
     // Warm the page cache and the query plans first, as a deployed server would be.
     await runLoad({ baseUrl: server.url, clients: 2, durationMs: 10_000, next: (c) => workloads[c]() });

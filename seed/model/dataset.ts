@@ -18,6 +18,11 @@ export interface ValidationResult {
   dataset: Dataset;
 }
 
+/** Appends in a loop: `push(...items)` overflows the call stack for a million records (size L). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Reads every data file of `dir` into raw records (file order: kind, then name). */
 export function readDataset(dir: string): RawDataset {
   const { files, problems } = findDataFiles(dir);
@@ -34,8 +39,8 @@ export function readDataset(dir: string): RawDataset {
       continue;
     }
     const read = file.format === 'csv' ? readCsvRecords(file.name, file.kind, text) : readYamlRecords(file.name, file.kind, text);
-    records.push(...read.records);
-    problems.push(...read.problems);
+    append(records, read.records);
+    append(problems, read.problems);
     // A file that failed as a whole (syntax, shape) hides its ids: references to its kind are not checked.
     if (read.unreadable) unreadableKinds.add(file.kind);
   }
@@ -55,12 +60,12 @@ export function validateDataset(input: string | RawDataset, options: Pick<CrossC
   const failed = new Map<string, KnownKind>();
   for (const record of raw.records) {
     const { value, problems: found } = record.unusable ? { value: undefined, problems: [] } : parseRecord(record);
-    problems.push(...found);
+    append(problems, found);
     if (value !== undefined) (parsed[record.kind] as Located<unknown>[]).push({ value, loc: record.loc });
     else if (typeof record.fields.id === 'string') failed.set(record.fields.id.trim(), knownKindOf(record));
   }
   const checked = crossCheck(parsed, { ...options, failed, unreadable: new Set(raw.unreadableKinds.map((k) => KIND_NOUN[k])) });
-  problems.push(...checked.problems);
+  append(problems, checked.problems);
   const ok = problems.length === 0;
   return { ok, problems: sortProblems(problems), dataset: ok ? checked.dataset : { ...emptyDataset(), ...checked.dataset } };
 }

@@ -22,7 +22,8 @@ import { Rng, Zipf, weighted } from './lib/prng.ts';
 import { StreamWriter, csvLine, yamlString } from './lib/stream-writer.ts';
 import { PURPOSES, TOPICS, acronym, word } from './lib/names.ts';
 import { SIZES, parseSize, type SizeName, type SizeProfile } from './lib/sizes.ts';
-import type { ActorKind, AuthorityKind, RelationshipType } from '../seed/model/relationship-types.ts';
+import type { ActorKind, AuthorityKind } from '../domain/kinds.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
 
 /** Ids the benchmarks query: chosen while generating, written beside (not inside) the data set. */
 export interface BenchTargets {

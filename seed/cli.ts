@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from './model/problems.ts';
+import { formatProblem } from '../domain/problems.ts';
 import { ConnectionConfigError, connectionFromEnv, createLoaderDriver } from './loader/connection.ts';
 import { DEFAULT_BATCH_SIZE, InvalidDatasetError, loadDataset, type LoadProgress } from './loader/load.ts';
 import { formatSummary } from './loader/summary.ts';

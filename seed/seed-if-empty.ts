@@ -1,25 +1,29 @@
 /** Loads seed/data into a database that has no entities yet (first `npm start`, test setup). */
 import { resolve } from 'node:path';
-import type { Config } from '../server/config/env.ts';
-import { createDatabase } from '../server/db/database.ts';
-import type { Logger } from '../server/logging/logger.ts';
+import type { ConnectionSettings } from '../store/settings.ts';
+import { createLoaderDriver } from './loader/connection.ts';
 import { loadDataset } from './loader/index.ts';
 
 /** The curated article data set. */
 export const SEED_DATA_DIR = resolve(import.meta.dirname, 'data');
 
+/** What seeding reports on the way (a pino logger fits). */
+export interface SeedLog {
+  info(fields: object, message: string): void;
+}
+
 /** Seeds when the database holds no :Entity node; returns true when it loaded. */
-export async function seedIfEmpty(config: Config, logger: Logger): Promise<boolean> {
-  const db = createDatabase(config);
+export async function seedIfEmpty(settings: ConnectionSettings, log: SeedLog): Promise<boolean> {
+  const driver = createLoaderDriver(settings);
   try {
-    const [row] = await db.read<{ n: number }>('MATCH (e:Entity) RETURN count(e) AS n');
-    if ((row?.n ?? 0) > 0) return false;
+    const { records } = await driver.executeQuery('MATCH (e:Entity) RETURN count(e) AS n', {}, { database: settings.database });
+    if (Number(records[0]?.get('n') ?? 0) > 0) return false;
     const started = Date.now();
-    logger.info({ dir: SEED_DATA_DIR }, 'the database is empty: loading the seed data');
-    await loadDataset(db.driver, SEED_DATA_DIR, { database: config.neo4j.database });
-    logger.info({ ms: Date.now() - started }, 'seed data loaded');
+    log.info({ dir: SEED_DATA_DIR }, 'the database is empty: loading the seed data');
+    await loadDataset(driver, SEED_DATA_DIR, { database: settings.database });
+    log.info({ ms: Date.now() - started }, 'seed data loaded');
     return true;
   } finally {
-    await db.close();
+    await driver.close();
   }
 }

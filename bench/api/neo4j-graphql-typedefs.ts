@@ -4,7 +4,7 @@
  * Generated from the relationship allow-list: one outgoing and one incoming field per type, as
  * a user of the library would have to write them. Used only as a benchmark baseline.
  */
-import { ACTOR_RELATIONSHIP_TYPES } from '../../seed/model/relationship-types.ts';
+import { ACTOR_RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 
 /** Field name of a typed relationship in one direction: TRAINED -> trainedOut / trainedIn. */
 export function relationshipField(type: string, direction: 'OUT' | 'IN'): string {

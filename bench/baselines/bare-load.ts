@@ -17,8 +17,9 @@ import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { SCHEMA_STATEMENTS } from '../../seed/loader/schema.ts';
-import { ACTOR_KINDS, isRelationshipType, type ActorKind, type RelationshipType } from '../../seed/model/relationship-types.ts';
+import { SCHEMA_STATEMENTS } from '../../store/schema.ts';
+import { ACTOR_KINDS, type ActorKind } from '../../domain/kinds.ts';
+import { isRelationshipType, type RelationshipType } from '../../domain/relationship-types.ts';
 
 type Props = Record<string, unknown>;
 

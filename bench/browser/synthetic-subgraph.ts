@@ -5,7 +5,7 @@
  */
 import { Rng, weighted } from '../lib/prng.ts';
 import { word } from '../lib/names.ts';
-import { ACTOR_RELATIONSHIP_TYPES } from '../../seed/model/relationship-types.ts';
+import { ACTOR_RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 import type { GraphEdge, GraphNode, Subgraph } from '../../web/src/api/types.ts';
 
 const KINDS = [

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACTOR_KINDS, AUTHORITY_KINDS } from '../model/relationship-types.ts';
+import { ACTOR_KINDS, AUTHORITY_KINDS } from '../../domain/kinds.ts';
 
 export interface GenerateOptions {
   actors?: number;

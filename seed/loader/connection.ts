@@ -3,17 +3,11 @@
  * NEO4J_PASSWORD, NEO4J_DATABASE), validated exactly as the server validates them.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { ConfigError, loadNeo4jSettings } from '../../server/config/env.ts';
+import { ConfigError, loadNeo4jSettings, type ConnectionSettings } from '../../store/settings.ts';
 
-export interface ConnectionSettings {
-  uri: string;
-  username: string;
-  password: string;
-  database: string;
-}
-
+export type { ConnectionSettings };
 /** A missing or malformed variable. */
-export { ConfigError as ConnectionConfigError } from '../../server/config/env.ts';
+export { ConfigError as ConnectionConfigError };
 
 /**
  * Reads the settings with the server's own validation (same defaults, same messages);

@@ -10,11 +10,14 @@
  * is prepared while the database works on the current one.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { readDataset, validateDataset } from '../model/dataset.ts';
-import { formatProblem, type Problem } from '../model/problems.ts';
-import { ACTOR_KINDS, RELATIONSHIP_TYPES } from '../model/relationship-types.ts';
-import { RECORD_KINDS, type Dataset, type RecordKind } from '../model/types.ts';
-import { knownIdsFor } from './known-ids.ts';
+import { readDataset } from '../read/read-dataset.ts';
+import { validateDataset } from '../../domain/validate/validate-dataset.ts';
+import { formatProblem, type Problem } from '../../domain/problems.ts';
+import { ACTOR_KINDS } from '../../domain/kinds.ts';
+import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
+import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
+import { type Dataset } from '../../domain/records.ts';
+import { knownIdsFor } from '../../store/known-ids.ts';
 import {
   FUNDING_INSERT,
   FUNDING_UPSERT,
@@ -29,10 +32,10 @@ import {
   relationshipProbe,
   relationshipUpsert,
   type ProbeLabel,
-} from './queries.ts';
+} from '../../store/write-statements.ts';
 import { resetDatabase } from './reset.ts';
-import { actorRow, authorityRow, eventRow, fundingRow, parentsFirst, relationshipRow, sourceRow, type Props } from './rows.ts';
-import { ensureSchema } from './schema.ts';
+import { actorRow, authorityRow, eventRow, fundingRow, parentsFirst, relationshipRow, sourceRow, type Props } from '../../store/rows.ts';
+import { ensureSchema } from '../../store/schema.ts';
 import { addCounts, zeroCounts, type Counts, type LoadSummary } from './summary.ts';
 
 /** Progress after each batch. */

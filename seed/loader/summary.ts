@@ -1,5 +1,5 @@
 /** What a load did, per record kind, and how to print it. */
-import { RECORD_KINDS, type RecordKind } from '../model/types.ts';
+import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
 
 /** Counts of one kind of record. */
 export interface Counts {

@@ -3,7 +3,7 @@
  * BAD_USER_INPUT naming the argument, never silently clamped.
  */
 import { badInput } from './errors.ts';
-import { isRelationshipType } from '../../seed/model/relationship-types.ts';
+import { isRelationshipType } from '../../domain/relationship-types.ts';
 
 /** Default and maximum of each bounded argument. */
 export const LIMITS = {

@@ -1,19 +1,20 @@
 /**
  * Curation writes. Each mutation is one write transaction that validates the record exactly as
- * the loader does (seed/model: the same zod schemas and cross-checks, with referenced ids looked
- * up in the graph), writes it with the loader's own statements (seed/loader/queries.ts), and
+ * the loader does (domain/: the same zod schemas and cross-checks, with referenced ids looked
+ * up in the graph), writes it with the loader's own statements (store/write-statements.ts), and
  * records a :Change (who, when, before, after) in the same transaction.
  */
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
-import { validateDataset, formatProblem, derivedRelationshipKey } from '../../seed/model/index.ts';
-import type { KnownKind } from '../../seed/model/cross-checks.ts';
-import type { RawRecord, RecordKind, ActorRecord, AuthorityRecord, FundingRecord, RelationshipRecord } from '../../seed/model/types.ts';
-import { undefinedReferences } from '../../seed/loader/known-ids.ts';
-import { entityUpsert, relationshipUpsert, FUNDING_UPSERT } from '../../seed/loader/queries.ts';
-import { actorRow, authorityRow, fundingRow, relationshipRow } from '../../seed/loader/rows.ts';
-import { isRelationshipType } from '../../seed/model/relationship-types.ts';
+import { validateDataset, formatProblem, derivedRelationshipKey } from '../../domain/index.ts';
+import type { KnownKind } from '../../domain/validate/cross-checks.ts';
+import type { RawRecord, ActorRecord, AuthorityRecord, FundingRecord, RelationshipRecord } from '../../domain/records.ts';
+import type { RecordKind } from '../../domain/kinds.ts';
+import { undefinedReferences } from '../../store/known-ids.ts';
+import { entityUpsert, relationshipUpsert, FUNDING_UPSERT } from '../../store/write-statements.ts';
+import { actorRow, authorityRow, fundingRow, relationshipRow } from '../../store/rows.ts';
+import { isRelationshipType } from '../../domain/relationship-types.ts';
 import type { ChangeRow } from './changes.ts';
 
 /** A refused change: the caller's input is wrong (shown as BAD_USER_INPUT). */

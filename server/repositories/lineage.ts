@@ -1,20 +1,10 @@
-/**
- * Authority lineage. "x is a parent of y" when x EVOLVED_INTO or was CONSOLIDATED_INTO y, or y was
- * ESTABLISHED_BY, REAUTHORIZED_BY or FUNDED_THROUGH x: laws come before what they create, a
- * statute before its successors, an authority before the programs run under it. The same rule
- * gives the "descendants" of an authority in funding filters.
- */
+/** Authority lineage in Cypher, following the domain's lineage rule (domain/lineage.ts). */
 import type { Database } from '../db/database.ts';
+import { LINEAGE_EDGE_TYPES, PARENT_IS_END, PARENT_IS_START } from '../../domain/lineage.ts';
 import { readWithProvenance, Statement, overlaps, type ProvenanceWants } from './cypher.ts';
 import { entityProjection, graphNodeProjection, relationshipEdgeProjection, mergedWant } from './projection.ts';
 import type { Want } from '../graphql/selection.ts';
 
-/** Edge types whose start is the parent (the successor or consolidated authority is the end). */
-export const PARENT_IS_START = ['EVOLVED_INTO', 'CONSOLIDATED_INTO'] as const;
-/** Edge types whose end is the parent (the law, or the authority a program is funded through). */
-export const PARENT_IS_END = ['ESTABLISHED_BY', 'REAUTHORIZED_BY', 'FUNDED_THROUGH'] as const;
-/** Every edge type drawn in a lineage subgraph. */
-export const LINEAGE_EDGE_TYPES = [...PARENT_IS_START, ...PARENT_IS_END, 'ADMINISTERED_BY', 'IMPLEMENTED_BY'] as const;
 
 /** Parameter references of the lineage rule in one statement. */
 export interface LineageRefs {

@@ -12,7 +12,7 @@
 import type { Database } from '../db/database.ts';
 import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { RELATIONSHIP_TYPES } from '../../seed/model/relationship-types.ts';
+import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 
 /** How many relationships (and, separately, flows) one node contributes at most beyond layer 1 (documented in subgraph.graphql). */
 export const PER_NODE_SCAN = 300;

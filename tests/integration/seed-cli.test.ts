@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphChecksum } from '../../seed/loader/checksum.ts';
 import { generateDataset } from '../../seed/examples/generate.ts';
-import { validateDataset } from '../../seed/model/dataset.ts';
+import { validateFolder } from '../../seed/read/read-dataset.ts';
 import { EXAMPLE_DIR, SEED_DIR, appendTo, connectTestDatabase, removeScratch, replaceIn, scratchCopy, scratchDir } from './seed-support.ts';
 
 let driver: Driver;
@@ -110,7 +110,7 @@ describe('invalid input', () => {
 describe('loading', () => {
   it('npm run seed -- --dry-run finds the loaded seed unchanged', async () => {
     const before = await graphChecksum(driver, database);
-    const seed = validateDataset(SEED_DIR).dataset;
+    const seed = validateFolder(SEED_DIR).dataset;
     const run = await cli(['seed', '--dry-run']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`actors\\s+0\\s+0\\s+${seed.actors.length}\\n`));
@@ -130,7 +130,7 @@ describe('loading', () => {
     expect(second.stdout).toMatch(/total\s+0\s+0\s+23\n/);
 
     // Removing the example's records gives back the graph as it was.
-    const example = validateDataset(EXAMPLE_DIR).dataset;
+    const example = validateFolder(EXAMPLE_DIR).dataset;
     const ids = [...example.sources, ...example.actors, ...example.authorities, ...example.events, ...example.funding].map((r) => r.id);
     await driver.executeQuery('MATCH (n) WHERE n.id IN $ids DETACH DELETE n', { ids }, { database });
     expect(await graphChecksum(driver, database)).toBe(before);

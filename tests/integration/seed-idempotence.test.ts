@@ -9,8 +9,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphDigest, type GraphDigest } from '../../seed/loader/checksum.ts';
 import { loadDataset } from '../../seed/loader/load.ts';
-import { validateDataset } from '../../seed/model/dataset.ts';
-import { RECORD_KINDS, type Dataset } from '../../seed/model/types.ts';
+import { validateFolder } from '../../seed/read/read-dataset.ts';
+import { RECORD_KINDS } from '../../domain/kinds.ts';
+import { type Dataset } from '../../domain/records.ts';
 import { EXAMPLE_DIR, SEED_DIR, connectTestDatabase, removeScratch, replaceIn, restoreSeed, scratchCopy, writeFile } from './seed-support.ts';
 
 let driver: Driver;
@@ -24,7 +25,7 @@ async function read<T = Record<string, unknown>>(cypher: string, params: Record<
 
 beforeAll(async () => {
   ({ driver, database } = connectTestDatabase());
-  const validated = validateDataset(SEED_DIR);
+  const validated = validateFolder(SEED_DIR);
   expect(validated.problems).toEqual([]);
   seed = validated.dataset;
 });

@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphDigest, type GraphDigest } from '../../seed/loader/checksum.ts';
 import { InvalidDatasetError, loadDataset } from '../../seed/loader/load.ts';
-import type { Problem } from '../../seed/model/problems.ts';
+import type { Problem } from '../../domain/problems.ts';
 import { EXAMPLE_DIR, appendTo, connectTestDatabase, removeScratch, replaceIn, scratchCopy, writeFile, type Edit } from './seed-support.ts';
 
 let driver: Driver;

@@ -10,8 +10,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate.ts';
-import { isRelationshipType } from '../../seed/model/relationship-types.ts';
-import { validateDataset } from '../../seed/model/index.ts';
+import { isRelationshipType } from '../../domain/relationship-types.ts';
+import { validateFolder } from '../../seed/read/read-dataset.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'bench-gen-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -110,7 +110,7 @@ describe('bench/generate', () => {
 
   it("passes the loader's validation with no problem at all", async () => {
     const { dir, targets } = await generateDataset('S', path.join(root, 'v'), 3);
-    const result = validateDataset(dir);
+    const result = validateFolder(dir);
     expect(result.problems.slice(0, 5)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.dataset.funding).toHaveLength(targets.counts.funding);

@@ -16,7 +16,7 @@ import {
   defaultArticlePath,
   loadArticleIndex,
   type ArticleIndex,
-} from '../../seed/model/article-index.ts';
+} from '../helpers/article-index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const dataDir = path.join(repoRoot, 'seed', 'data');

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateDataset, type Problem } from '../../seed/model/index.ts';
+import type { Problem } from '../../domain/index.ts';
+import { validateFolder } from '../../seed/read/read-dataset.ts';
 
 const EXAMPLE = resolve('seed/examples/minimal');
 const made: string[] = [];
@@ -32,7 +33,7 @@ function check(...edits: Edit[]): Problem[] {
   made.push(dir);
   cpSync(EXAMPLE, dir, { recursive: true });
   edits.forEach((e) => e(dir));
-  return validateDataset(dir).problems;
+  return validateFolder(dir).problems;
 }
 
 /** Expects exactly one problem and returns it. */
@@ -43,7 +44,7 @@ function only(problems: Problem[]): Problem {
 
 describe('a valid data set', () => {
   it('the minimal example passes with every record and resolved citations', () => {
-    const result = validateDataset(EXAMPLE);
+    const result = validateFolder(EXAMPLE);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     const counts = Object.fromEntries(Object.entries(result.dataset).map(([k, v]) => [k, v.length]));

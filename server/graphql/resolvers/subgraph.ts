@@ -6,7 +6,7 @@ import { provenanceWants } from '../provenance.ts';
 import { FUNDED, LIMITS, idArg, intArg, subgraphEdgeCap, typesArg, yearWindow } from '../limits.ts';
 import { badInput, notFound } from '../errors.ts';
 import { nodeKind, withSources } from './common.ts';
-import { RELATIONSHIP_TYPES } from '../../../seed/model/relationship-types.ts';
+import { RELATIONSHIP_TYPES } from '../../../domain/relationship-types.ts';
 
 /** The Subgraph object of a raw subgraph. */
 export function toSubgraph(row: SubgraphRow): Row {

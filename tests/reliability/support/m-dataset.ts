@@ -16,7 +16,7 @@ import { ownNeo4j, privateDir, RELIABILITY_DIR, type OwnNeo4j } from './own-neo4
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The generator and what it imports (bench/generate.ts): a change of any rebuilds the data set. */
-const GENERATOR_FILES = ['bench/generate.ts', 'bench/lib/prng.ts', 'bench/lib/stream-writer.ts', 'bench/lib/names.ts', 'bench/lib/sizes.ts', 'seed/model/relationship-types.ts'];
+const GENERATOR_FILES = ['bench/generate.ts', 'bench/lib/prng.ts', 'bench/lib/stream-writer.ts', 'bench/lib/names.ts', 'bench/lib/sizes.ts', 'domain/relationship-types.ts'];
 const note = (line: string) => process.stderr.write(`[M data set] ${line}\n`);
 
 /** sha256 (8 hex) of the given project files and every .ts file under the given folders. */
@@ -97,7 +97,7 @@ function tryLock(lock: string): boolean {
  */
 export async function mDatabase(options: { heapMb?: number; pageCacheMb?: number } = {}): Promise<MDatabase> {
   const dataset = await mDataset();
-  const key = `${codeHash(...GENERATOR_FILES)}-${codeHash('seed/loader', 'seed/model')}`;
+  const key = `${codeHash(...GENERATOR_FILES)}-${codeHash('seed/loader', 'seed/read', 'store', 'domain')}`;
   const cache = join(RELIABILITY_DIR, `db-M-42-${key}`);
   const lock = `${cache}.lock`;
   const locked = tryLock(lock);

@@ -4,7 +4,7 @@
  * coerced by this table (`"2006"` -> 2006, `"62;63"` -> [62, 63]); what cannot be coerced is
  * left as written for the schema to reject with a message.
  */
-import type { RecordKind } from './types.ts';
+import type { RecordKind } from '../kinds.ts';
 
 export type FieldType = 'id' | 'text' | 'int' | 'number' | 'intList' | 'textList' | 'bool' | 'cite';
 

@@ -3,14 +3,15 @@
  * that name the field as the file spells it. Valid records are normalised (absent = null).
  */
 import type { z } from 'zod';
-import { problemAt, type Problem } from './problems.ts';
-import type { RawRecord, RecordKind, SourceRecord, ActorRecord, AuthorityRecord, EventRecord, FundingRecord } from './types.ts';
-import { EMPTY_CITATION, toCitation, type CitationInput } from './schemas/citation.ts';
-import { actorSchema, authoritySchema, eventSchema, toActorRecord, toAuthorityRecord, toEventRecord, type WithCitations } from './schemas/entity.ts';
-import { fundingSchema, toFundingRecord } from './schemas/funding.ts';
-import { relationshipSchema, toRelationshipRecord, type ParsedRelationship } from './schemas/relationship.ts';
-import { sourceSchema, toSourceRecord } from './schemas/source.ts';
-import { describe } from './schemas/fields.ts';
+import { problemAt, type Problem } from '../problems.ts';
+import type { RawRecord, SourceRecord, ActorRecord, AuthorityRecord, EventRecord, FundingRecord } from '../records.ts';
+import type { RecordKind } from '../kinds.ts';
+import { EMPTY_CITATION, toCitation, type CitationInput } from '../schemas/citation.ts';
+import { actorSchema, authoritySchema, eventSchema, toActorRecord, toAuthorityRecord, toEventRecord, type WithCitations } from '../schemas/entity.ts';
+import { fundingSchema, toFundingRecord } from '../schemas/funding.ts';
+import { relationshipSchema, toRelationshipRecord, type ParsedRelationship } from '../schemas/relationship.ts';
+import { sourceSchema, toSourceRecord } from '../schemas/source.ts';
+import { describe } from '../schemas/fields.ts';
 import { ALLOWED_FIELDS, CITATION_TYPES, FIELD_TYPES, FLAT_CITATION, coerce, coerceFields } from './fields-by-kind.ts';
 
 /** The schema of each record kind. */

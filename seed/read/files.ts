@@ -5,8 +5,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { RECORD_KINDS, type RecordKind } from '../types.ts';
-import type { Problem } from '../problems.ts';
+import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
+import type { Problem } from '../../domain/problems.ts';
 
 /** A data file found in the folder. */
 export interface DataFile {

@@ -3,8 +3,8 @@
  * (an analyst's folder that extends the seed). This looks them up, with their kind.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { KnownKind } from '../model/cross-checks.ts';
-import type { RawDataset } from '../model/types.ts';
+import type { KnownKind } from '../domain/validate/cross-checks.ts';
+import type { RawDataset } from '../domain/records.ts';
 
 const REF_FIELDS = ['country', 'from', 'to', 'donor', 'recipient', 'authority', 'partOf', 'source', 'section'];
 

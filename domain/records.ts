@@ -2,21 +2,9 @@
  * The validated, normalised records of a data set: what the loader writes.
  * Optional facts are `null` (never `undefined`) so that records hash and compare canonically.
  */
-import type { ActorKind, AuthorityKind, RelationshipType } from './relationship-types.ts';
-import type { Location } from './problems.ts';
-
-/** The record kinds of a data set, in loading order; also the file name stems. */
-export const RECORD_KINDS = ['sources', 'actors', 'authorities', 'events', 'relationships', 'funding'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export const SOURCE_KINDS = ['ARTICLE', 'SECTION', 'WORK', 'DOCUMENT'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-export const PRECISIONS = ['EXACT', 'APPROXIMATE', 'LOWER_BOUND'] as const;
-export type Precision = (typeof PRECISIONS)[number];
-
-export const FUNDING_BASES = ['TOTAL', 'ANNUAL', 'AVERAGE'] as const;
-export type FundingBasis = (typeof FUNDING_BASES)[number];
+import type { ActorKind, AuthorityKind, FundingBasis, Precision, RecordKind, SourceKind } from './kinds.ts';
+import type { RelationshipType } from './relationship-types.ts';
+import type { Location, Problem } from './problems.ts';
 
 /** A place in a source document (resolved: `source` is always set). */
 export interface Citation {
@@ -127,7 +115,7 @@ export interface RawRecord {
 export interface RawDataset {
   dir: string;
   records: RawRecord[];
-  problems: import('./problems.ts').Problem[];
+  problems: Problem[];
   /** Kinds with a file that could not be read at all (or no sources.yaml): their ids are unknown. */
   unreadableKinds: RecordKind[];
 }

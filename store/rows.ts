@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { ActorRecord, AuthorityRecord, Citation, EventRecord, FundingRecord, RelationshipRecord, SourceRecord } from '../model/types.ts';
+import type { ActorRecord, AuthorityRecord, Citation, EventRecord, FundingRecord, RelationshipRecord, SourceRecord } from '../domain/records.ts';
 
 /** Property values as sent to Neo4j. */
 type Value = string | number | boolean | null | ReturnType<typeof neo4j.int> | Value[];

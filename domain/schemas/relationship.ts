@@ -1,7 +1,7 @@
 /** Schema of a relationship record (relationships.csv): one typed edge with years. */
 import { z } from 'zod';
 import { RELATIONSHIP_TYPES, isRelationshipType, type RelationshipType } from '../relationship-types.ts';
-import type { RelationshipRecord } from '../types.ts';
+import type { RelationshipRecord } from '../records.ts';
 import { citeField, type CitationInput } from './citation.ts';
 import { describe, idField, textField, yearField } from './fields.ts';
 import type { WithCitations } from './entity.ts';
@@ -12,7 +12,7 @@ export function derivedRelationshipKey(type: string, from: string, to: string, s
 }
 
 const typeField = z.string({ error: (iss) => `expected a relationship type, got ${describe(iss.input)}` }).refine((t) => isRelationshipType(t), {
-  error: (iss) => `${describe(iss.input)} is not an allowed relationship type (see seed/model/relationship-types.ts): use one of ${RELATIONSHIP_TYPES.join(', ')}`,
+  error: (iss) => `${describe(iss.input)} is not an allowed relationship type: use one of ${RELATIONSHIP_TYPES.join(', ')}`,
 });
 
 export const relationshipSchema = z

@@ -3,11 +3,12 @@
  * kind, citations that point at real sources, sections, paragraphs and footnotes, and part-of
  * chains without cycles. Also resolves each citation's source.
  */
-import { ENDPOINT_RULES, describeKinds } from './endpoint-rules.ts';
-import { formatLocation, problemAt, type Location, type Problem } from './problems.ts';
+import { ENDPOINT_RULES, describeKinds } from '../endpoint-rules.ts';
+import { formatLocation, problemAt, type Location, type Problem } from '../problems.ts';
 import type { ParsedRecordOf } from './parse-record.ts';
-import type { CitationInput } from './schemas/citation.ts';
-import type { Citation, Dataset, RecordKind, SourceRecord } from './types.ts';
+import type { CitationInput } from '../schemas/citation.ts';
+import type { Citation, Dataset, SourceRecord } from '../records.ts';
+import type { RecordKind } from '../kinds.ts';
 
 /** A parsed record and where it came from. */
 export interface Located<T> {

@@ -1,6 +1,7 @@
 /** Schema of a source record (sources.yaml): an article, one of its sections, a cited work. */
 import { z } from 'zod';
-import { SOURCE_KINDS, type SourceRecord } from '../types.ts';
+import { SOURCE_KINDS } from '../kinds.ts';
+import { type SourceRecord } from '../records.ts';
 import { boolField, describe, enumField, idField, intField, intListField, nameField, textField } from './fields.ts';
 
 export const sourceSchema = z

@@ -1,6 +1,7 @@
 /** Schema of a funding record (funding.csv): one flow of money from donor to recipient. */
 import { z } from 'zod';
-import { FUNDING_BASES, PRECISIONS, type FundingRecord } from '../types.ts';
+import { FUNDING_BASES, PRECISIONS } from '../kinds.ts';
+import { type FundingRecord } from '../records.ts';
 import { citeField, type CitationInput } from './citation.ts';
 import type { WithCitations } from './entity.ts';
 import { enumField, idField, positiveAmountField, textField, yearField } from './fields.ts';

@@ -1,13 +1,14 @@
 /**
- * `npm start`: runs aidgraph at http://localhost:4000. When NEO4J_URI is unset it starts the
+ * `npm start`: runs aidgraph at http://localhost:4000. This is the one place that wires the rooms
+ * together (database, seed data, server), so that neither server/ nor seed/ imports the other. When NEO4J_URI is unset it starts the
  * embedded Neo4j (data kept in .data/neo4j) and stops it on exit; it builds the page when
  * web/dist is missing and seeds an empty database.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLogger } from './logging/logger.ts';
-import { loadConfigOrExit, runServer, stopOnSignals } from './main.ts';
+import { createLogger } from '../server/logging/logger.ts';
+import { loadConfigOrExit, runServer, stopOnSignals } from '../server/main.ts';
 import { startEmbeddedNeo4j } from '../neo4j/embedded.ts';
 import { seedIfEmpty } from '../seed/seed-if-empty.ts';
 
@@ -30,6 +31,6 @@ if (!existsSync(resolve(config.webDir, 'index.html'))) {
   if (build.status !== 0) logger.error('the web build failed: the API still runs, the page will not');
 }
 
-await seedIfEmpty(config, logger);
+await seedIfEmpty(config.neo4j, logger);
 const running = await runServer(config, logger);
 stopOnSignals(running, logger, stopDatabase);

@@ -1,9 +1,10 @@
 /** Reads a CSV data file with a header row; each row is remembered with the line it starts on. */
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv-parse.ts';
-import type { Problem } from '../problems.ts';
-import type { RawRecord, RecordKind } from '../types.ts';
+import type { Problem } from '../../domain/problems.ts';
+import type { RawRecord } from '../../domain/records.ts';
+import type { RecordKind } from '../../domain/kinds.ts';
 import { camelKey } from './files.ts';
-import { acceptedFields } from '../fields-by-kind.ts';
+import { acceptedFields } from '../../domain/validate/fields-by-kind.ts';
 
 /** Parses `text` (the content of `file`) into raw records of non-empty cells, keyed by header. */
 export function readCsvRecords(

@@ -5,7 +5,7 @@
  * idempotent (IF NOT EXISTS); `ensureSchema` waits until every index is online.
  */
 import type { Driver } from 'neo4j-driver';
-import { RELATIONSHIP_TYPES } from '../model/relationship-types.ts';
+import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 
 /** Constraint and index statements, in the order they run. Names are stable. */
 export const SCHEMA_STATEMENTS: readonly string[] = [

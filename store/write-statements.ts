@@ -4,7 +4,8 @@
  * (`unchanged`, left untouched), writes only the first two, and returns the counts.
  * Labels and relationship types are spliced only from constants of the allow-list.
  */
-import { ACTOR_KINDS, isRelationshipType, type ActorKind, type RelationshipType } from '../model/relationship-types.ts';
+import { ACTOR_KINDS, type ActorKind } from '../domain/kinds.ts';
+import { isRelationshipType, type RelationshipType } from '../domain/relationship-types.ts';
 
 /** Every label an entity may carry; an update removes them all and sets the record's own. */
 const ENTITY_KIND_LABELS = ['Actor', 'Authority', 'Event', ...ACTOR_KINDS].join(':');

@@ -4,8 +4,9 @@
  * its listener reports where each top-level item starts.
  */
 import jsyaml from 'js-yaml';
-import type { Problem } from '../problems.ts';
-import type { RawRecord, RecordKind } from '../types.ts';
+import type { Problem } from '../../domain/problems.ts';
+import type { RawRecord } from '../../domain/records.ts';
+import type { RecordKind } from '../../domain/kinds.ts';
 import { camelKey } from './files.ts';
 
 /** Parses `text` (the content of `file`) into raw records; syntax and shape errors become problems. */

@@ -1,7 +1,7 @@
 /** Schemas of the entity records: actors, authorities and events (YAML or CSV). */
 import { z } from 'zod';
-import { ACTOR_KINDS, AUTHORITY_KINDS } from '../relationship-types.ts';
-import type { ActorRecord, AuthorityRecord, EventRecord } from '../types.ts';
+import { ACTOR_KINDS, AUTHORITY_KINDS } from '../kinds.ts';
+import type { ActorRecord, AuthorityRecord, EventRecord } from '../records.ts';
 import { citeField, type CitationInput } from './citation.ts';
 import { enumField, idField, intField, nameField, textField, textListField, yearField } from './fields.ts';
 

@@ -1,0 +1,37 @@
+/** The enumerations of record kinds and their sub-kinds: the vocabulary every room shares. */
+
+/** The record kinds of a data set, in loading order; also the file name stems. */
+export const RECORD_KINDS = ['sources', 'actors', 'authorities', 'events', 'relationships', 'funding'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const SOURCE_KINDS = ['ARTICLE', 'SECTION', 'WORK', 'DOCUMENT'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Actor kinds; each is also the node's second label beside `:Actor`. */
+export const ACTOR_KINDS = [
+  'Person',
+  'State',
+  'GovernmentBody',
+  'InternationalOrg',
+  'Mission',
+  'MilitaryUnit',
+  'ArmedGroup',
+  'Company',
+  'Organization',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const AUTHORITY_KINDS = ['STATUTE', 'ACCOUNT', 'PROGRAM', 'LAW', 'POLICY', 'AGREEMENT', 'SANCTION'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+/** What a node on the canvas is: an actor kind, or an authority, event or funding flow. */
+export const NODE_KINDS = [...ACTOR_KINDS, 'Authority', 'Event', 'Funding'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** How exact a funding figure is ("roughly", "over"). */
+export const PRECISIONS = ['EXACT', 'APPROXIMATE', 'LOWER_BOUND'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** What a funding amount measures: the whole span, each year, or a yearly average. */
+export const FUNDING_BASES = ['TOTAL', 'ANNUAL', 'AVERAGE'] as const;
+export type FundingBasis = (typeof FUNDING_BASES)[number];

@@ -1,6 +1,7 @@
 /**
  * Type definitions for the Neo4j GraphQL Library (@neo4j/graphql 7) over aidgraph's storage model
- * (brief: labels, properties, PROVIDED/TO/UNDER/PART_OF, typed relationships with start/end).
+ * (docs/data-format.md, "In Neo4j": labels, properties, PROVIDED/TO/UNDER/PART_OF, typed
+ * relationships with start/end).
  * Generated from the relationship allow-list: one outgoing and one incoming field per type, as
  * a user of the library would have to write them. Used only as a benchmark baseline.
  */

@@ -1,7 +1,7 @@
 /**
  * The loading ceiling: the same rows as the import command, sent by a minimal UNWIND/MERGE loop
- * through the bare neo4j-driver into the same storage model (brief: labels, properties,
- * relationships, constraints). No validation, no change log, no staging: parse, map, send.
+ * through the bare neo4j-driver into the same storage model (docs/data-format.md, "In
+ * Neo4j": labels, properties, relationships, constraints). No validation, no change log, no staging: parse, map, send.
  *
  * Parsing is timed apart from sending, so the report can show the database ceiling (send only)
  * and the end-to-end figure (parse + send).

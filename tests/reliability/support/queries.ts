@@ -1,5 +1,5 @@
 /**
- * The mixed read workload of the drills: the analyst's questions of DESIGN.md ("GraphQL API"),
+ * The mixed read workload of the drills: the analyst's questions the API answers (docs/api.md),
  * with ids taken from a data set's targets (the bench generator's, or the seed's core ids).
  */
 
@@ -20,7 +20,7 @@ export interface WorkloadTargets {
   searchTerms: string[];
 }
 
-/** Core ids of the seed data (brief: "Core ids"), for drills that run on the article graph. */
+/** Core ids of the seed data (the ids other seed files reference), for drills that run on the article graph. */
 export const SEED_TARGETS: WorkloadTargets = {
   hubActors: ['united_states', 'somalia', 'amisom'],
   typicalActors: ['kenya', 'uganda', 'ethiopia', 'burundi', 'djibouti', 'niger', 'iraq', 'al_shabaab', 'somali_national_army'],

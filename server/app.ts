@@ -28,20 +28,6 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/**
- * A response written before its request body was read in full (a refused oversized upload) ends
- * the connection, so the unread rest of that body is never taken for the next request.
- */
-function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse): void {
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (!hasBody) return;
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-    if (!req.complete) this.setHeader('connection', 'close');
-    return writeHead.apply(this, args);
-  } as ServerResponse['writeHead'];
-}
-
 /** Builds the app; nothing listens until main.ts (or a test) passes `handle` to an http server. */
 export function createApp({ config, db, logger }: AppDeps): App {
   const yoga = createGraphQLHandler({ db, config, logger: logger.child({ component: 'graphql' }) });
@@ -55,7 +41,6 @@ export function createApp({ config, db, logger }: AppDeps): App {
       return;
     }
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
-      closeWhenBodyUnread(req, res);
       void yoga(req, res);
       return;
     }

@@ -1,9 +1,10 @@
 /**
  * The GraphQL handler: yoga over the merged schema, with graphql-armor limits, a list-aware
- * cost budget, CSRF prevention, a body limit, masked errors with a stable extensions.code, and
- * introspection and GraphiQL off in production.
+ * cost budget, CSRF prevention, yoga's body limit, masked errors with a stable extensions.code,
+ * and introspection and GraphiQL off in production.
  */
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config/env.ts';
 import { isTimedOut, isUnavailable, type Database } from '../db/database.ts';
@@ -11,11 +12,11 @@ import type { Logger } from '../logging/logger.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { ARMOR_LIMITS, armorPlugin } from '../graphql/armor.ts';
-import { csrfPrevention } from '../graphql/plugins/csrf.ts';
-import { bodyLimit } from '../graphql/plugins/body-limit.ts';
 import { listBudget } from '../graphql/plugins/list-budget.ts';
 import { disableIntrospection } from '../graphql/plugins/introspection.ts';
 import { variableErrorCodes } from '../graphql/plugins/variable-errors.ts';
+import { closeWhenBodyUnread } from './close-unread-body.ts';
+import { CSRF_HEADERS, requestLevelError } from './request-errors.ts';
 
 export interface GraphQLDeps {
   db: Database;
@@ -33,6 +34,8 @@ const EXPECTED_CODES = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED'
 function maskError(logger: Logger, isProduction: boolean) {
   return (error: unknown, message: string): Error => {
     if (error instanceof GraphQLError) {
+      const refused = requestLevelError(error, ARMOR_LIMITS.maxBodyBytes);
+      if (refused) return refused;
       const original = error.originalError;
       const code = error.extensions?.code;
       if (typeof code === 'string' && EXPECTED_CODES.has(code) && (!original || original instanceof GraphQLError)) return error;
@@ -70,6 +73,8 @@ export function createGraphQLHandler({ db, config, logger }: GraphQLDeps): YogaS
     graphiql: production ? false : { title: 'aidgraph GraphQL', defaultQuery: '{ lineage(id: "section_1206") { entries { generation year authority { name } } } }' },
     landingPage: false,
     batching: false,
+    // Also enforced while a body without Content-Length streams in; the answer is 413 LIMIT_EXCEEDED.
+    maxRequestBodySize: ARMOR_LIMITS.maxBodyBytes,
     maskedErrors: { maskError: maskError(logger, production) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -78,8 +83,8 @@ export function createGraphQLHandler({ db, config, logger }: GraphQLDeps): YogaS
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     plugins: [
-      csrfPrevention(),
-      bodyLimit(ARMOR_LIMITS.maxBodyBytes),
+      useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+      closeWhenBodyUnread(),
       armorPlugin(),
       listBudget(ARMOR_LIMITS.listBudget),
       variableErrorCodes(),

@@ -31,7 +31,7 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 /** Builds the app; nothing listens until main.ts (or a test) passes `handle` to an http server. */
 export function createApp({ config, db, logger }: AppDeps): App {
   const yoga = createGraphQLHandler({ db, config, logger: logger.child({ component: 'graphql' }) });
-  const serveStatic = createStaticHandler(resolve(config.webDir));
+  const serveStatic = createStaticHandler(resolve(config.webDir), { sourceMaps: config.nodeEnv !== 'production' });
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;

@@ -1,5 +1,5 @@
 /**
- * Deterministic synthetic data sets in the seed data format (seed/README.md), for the benchmarks.
+ * Deterministic synthetic data sets in the seed data format (docs/data-format.md), for the benchmarks.
  *
  * Shape (what makes it look like the real thing, at any size):
  * - a few hundred States own most other actors (Zipf), so countries have very different weights;

@@ -1,7 +1,7 @@
 /**
  * The bad-input table of issue 7 (item 5): hostile or malformed inputs to the loader and the
  * API, each with the clear error it must get. The drill runs every row and checks that none
- * changed the graph. The README's Reliability section prints this table.
+ * changed the graph. docs/reliability.md prints this table.
  */
 import { request, type HttpResult } from './http.ts';
 import type { BadDatasets } from './bad-dataset.ts';

@@ -1,4 +1,4 @@
-/** Figures measured by the drills, kept as JSON under RELIABILITY_DIR/results for the README. */
+/** Figures measured by the drills, kept as JSON under RELIABILITY_DIR/results for docs/reliability.md. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';

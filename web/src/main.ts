@@ -1,44 +1,28 @@
 /**
  * The page shell: header (views, search, export), sidebar (the active view's controls), stage
- * (the active view), details panel. Wires the URL state store to the views.
+ * (the active view), details panel. Builds the views from the registry and wires them to the
+ * URL state store.
  */
-import { Store } from './state/store.ts';
-import type { ViewName, ViewState } from './state/view-state.ts';
+import { Store } from './app/store.ts';
+import type { AppState, ViewName } from './app/state.ts';
+import { URL_CODEC, VIEWS } from './app/registry.ts';
+import type { View } from './app/view.ts';
 import { DetailsPanel } from './details/details-panel.ts';
-import { ExploreView } from './graph/explore-view.ts';
-import { LineageView } from './lineage/lineage-view.ts';
-import { FundingView } from './funding/funding-view.ts';
-import { PathsView } from './paths/paths-view.ts';
 import { SearchBox } from './search/search-box.ts';
 import { exportControl } from './export/export-menu.ts';
 import { byId, debounce, h } from './ui/dom.ts';
-import type { View } from './ui/view.ts';
 import type { SearchHit } from './api/types.ts';
-import { ACTOR_NODE_KINDS } from './graph/kinds.ts';
-
-const ACTOR_KINDS: ReadonlySet<string> = new Set(ACTOR_NODE_KINDS);
-
-const TABS: { view: ViewName; label: string; hint: string }[] = [
-  { view: 'explore', label: 'Network', hint: 'Explore the network of actors, authorities and events' },
-  { view: 'lineage', label: 'Lineage', hint: 'How authorities evolved into one another' },
-  { view: 'funding', label: 'Funding', hint: 'Money from donors through authorities to recipients' },
-  { view: 'paths', label: 'Paths', hint: 'Shortest paths between two entities' },
-];
 
 function start(): void {
-  const store = new Store();
+  const store = new Store(URL_CODEC);
   const detailsHost = byId('details');
   let active: View | null = null;
   const details = new DetailsPanel(byId('details-body'), {
     navigate: (id) => active?.navigate(id),
   });
 
-  const views: Record<ViewName, View> = {
-    explore: new ExploreView(store, details),
-    lineage: new LineageView(store, details),
-    funding: new FundingView(store, details),
-    paths: new PathsView(store, details),
-  };
+  const ctx = { store, details };
+  const views = Object.fromEntries(VIEWS.map((entry) => [entry.name, entry.create(ctx)])) as Record<ViewName, View>;
   const stage = byId('stage');
   const sidebar = byId('sidebar-body');
   for (const view of Object.values(views)) {
@@ -47,17 +31,17 @@ function start(): void {
   }
 
   const tabs = byId('tabs');
-  for (const tab of TABS) {
+  for (const entry of VIEWS) {
     tabs.append(
       h(
         'button',
-        { type: 'button', role: 'tab', id: `tab-${tab.view}`, 'data-view': tab.view, title: tab.hint, 'aria-controls': `view-${tab.view}`, onclick: () => store.update({ view: tab.view }, true) },
-        tab.label,
+        { type: 'button', role: 'tab', id: `tab-${entry.name}`, 'data-view': entry.name, title: entry.hint, 'aria-controls': `view-${entry.name}`, onclick: () => store.update({ view: entry.name }, true) },
+        entry.label,
       ),
     );
   }
 
-  const show = (state: ViewState) => {
+  const show = (state: AppState) => {
     const next = views[state.view];
     if (active === next) return;
     for (const v of Object.values(views)) v.el.hidden = v !== next;
@@ -78,18 +62,15 @@ function start(): void {
     else active?.onState(state, previous);
   });
 
-  // Global search: in the lineage view authorities re-root the tree, in the funding view actors
-  // open their dependency view; anywhere else the hit is focused in the network.
+  // Global search: the active view takes the hit when it can (the lineage view re-roots on an
+  // authority, the funding view opens an actor's dependencies); else the network focuses it.
   const search = new SearchBox({
     id: 'global-search',
     label: 'Search entities',
     placeholder: 'Search actors, authorities, events…',
     onPick: (hit: SearchHit) => {
-      const view = store.state.view;
-      if (view === 'lineage' && hit.kind === 'Authority') store.update({ authority: hit.id });
-      else if (view === 'funding' && ACTOR_KINDS.has(hit.kind)) store.update({ recipient: hit.id });
-      else if (view === 'explore') views.explore.navigate(hit.id);
-      else store.update({ view: 'explore', focus: hit.id }, true);
+      if (views[store.state.view].searchHit(hit)) return;
+      store.update({ view: 'explore', explore: { focus: hit.id } }, true);
     },
   });
   byId('search').append(search.el);
@@ -127,7 +108,7 @@ function start(): void {
   (window as unknown as { __aidgraph: unknown }).__aidgraph = {
     store,
     views,
-    cy: (name: ViewName) => (views[name] as View).exportTarget(),
+    cy: (name: ViewName) => views[name].exportTarget(),
   };
 
   show(store.state);

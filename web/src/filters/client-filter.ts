@@ -3,11 +3,17 @@
  * expansions take no kind or amount filter), so the canvas obeys the panel everywhere.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { ViewState } from '../state/view-state.ts';
 import { FUNDED } from './filter-panel.ts';
 
+/** The filter values the page applies itself. */
+export interface ClientFilterState {
+  kinds: readonly string[];
+  types: readonly string[];
+  minAmount?: number;
+}
+
 /** Keep the elements that pass the kind, type and minimum-amount filters of `state`. */
-export function applyClientFilters(elements: ElementDefinition[], state: ViewState, keepIds: Set<string> = new Set()): ElementDefinition[] {
+export function applyClientFilters(elements: ElementDefinition[], state: ClientFilterState, keepIds: Set<string> = new Set()): ElementDefinition[] {
   const kinds = new Set<string>(state.kinds);
   const types = new Set(state.types);
   const dropped = new Set<string>();
@@ -36,7 +42,7 @@ export function applyClientFilters(elements: ElementDefinition[], state: ViewSta
  * reified nodes), so when funding is among the chosen types the API gets no type filter and the
  * page filters the answer itself.
  */
-export function apiTypes(state: ViewState): string[] | undefined {
+export function apiTypes(state: { types: readonly string[] }): string[] | undefined {
   if (!state.types.length || state.types.includes(FUNDED)) return undefined;
-  return state.types;
+  return [...state.types];
 }

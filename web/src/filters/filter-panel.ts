@@ -4,17 +4,19 @@
  */
 import type { NodeKind } from '../api/types.ts';
 import { EDGE_FAMILIES, KIND_STYLES, NODE_KINDS, edgeFamily } from '../graph/kinds.ts';
-import { LAYOUT_CHOICES, type LayoutName } from '../graph/layouts.ts';
+import { LAYOUT_CHOICES } from '../graph/layouts.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import { humanType } from '../ui/format.ts';
-import type { ViewState } from '../state/view-state.ts';
+import type { StatePatch } from '../app/state.ts';
+import type { ExploreLayout, ExploreUrlState } from '../explore/codec.ts';
+import { NO_FILTERS, type FiltersState } from './codec.ts';
 import { kindSwatch } from '../graph/legend.ts';
 
 /** Pseudo relationship type of funding flows on the canvas (never sent to the API as a type). */
 export const FUNDED = 'FUNDED';
 
 export interface FilterPanelEvents {
-  change(patch: Partial<ViewState>): void;
+  change(patch: StatePatch): void;
 }
 
 const AMOUNTS: [number, string][] = [
@@ -40,9 +42,9 @@ export class FilterPanel {
     this.types = [FUNDED, ...types.filter((t) => t !== FUNDED)];
   }
 
-  /** Draw the panel for `state`. */
-  render(state: ViewState): void {
-    const kindSet = new Set(state.kinds);
+  /** Draw the panel for the network view's state and the shared filters. */
+  render(state: ExploreUrlState, filters: FiltersState): void {
+    const kindSet = new Set<NodeKind>(state.kinds);
     const typeSet = new Set(state.types);
     const allKinds = kindSet.size === 0;
     const allTypes = typeSet.size === 0;
@@ -101,17 +103,17 @@ export class FilterPanel {
 
     const amount = h(
       'select',
-      { id: 'filter-min-amount', onchange: (e: Event) => this.events.change({ minAmount: Number((e.target as HTMLSelectElement).value) || undefined }) },
-      ...AMOUNTS.map(([value, label]) => h('option', { value, selected: (state.minAmount ?? 0) === value }, label)),
+      { id: 'filter-min-amount', onchange: (e: Event) => this.events.change({ filters: { minAmount: Number((e.target as HTMLSelectElement).value) || undefined } }) },
+      ...AMOUNTS.map(([value, label]) => h('option', { value, selected: (filters.minAmount ?? 0) === value }, label)),
     );
     const limit = h(
       'select',
-      { id: 'filter-limit', onchange: (e: Event) => this.events.change({ limit: Number((e.target as HTMLSelectElement).value) || undefined }) },
+      { id: 'filter-limit', onchange: (e: Event) => this.events.change({ explore: { limit: Number((e.target as HTMLSelectElement).value) || undefined } }) },
       ...LIMITS.map((value) => h('option', { value, selected: (state.limit ?? 300) === value }, `${value} nodes`)),
     );
     const layout = h(
       'select',
-      { id: 'layout-select', onchange: (e: Event) => this.events.change({ layout: (e.target as HTMLSelectElement).value as LayoutName }) },
+      { id: 'layout-select', onchange: (e: Event) => this.events.change({ explore: { layout: (e.target as HTMLSelectElement).value as ExploreLayout } }) },
       ...LAYOUT_CHOICES.map((c) => h('option', { value: c.id, selected: state.layout === c.id }, c.label)),
     );
 
@@ -126,7 +128,7 @@ export class FilterPanel {
       limit,
       h('label', { class: 'field', for: 'layout-select' }, 'Layout'),
       layout,
-      h('button', { type: 'button', class: 'link-button', onclick: () => this.events.change({ kinds: [], types: [], minAmount: undefined, yearMode: 'all', yearFrom: undefined, yearTo: undefined, hidden: [] }) }, 'Reset filters'),
+      h('button', { type: 'button', class: 'link-button', onclick: () => this.events.change({ explore: { kinds: [], types: [], hidden: [] }, filters: NO_FILTERS }) }, 'Reset filters'),
     );
   }
 
@@ -134,12 +136,12 @@ export class FilterPanel {
     const boxes = [...this.host.querySelectorAll<HTMLInputElement>('input[name=kind]')];
     const checked = boxes.filter((b) => b.checked).map((b) => b.value as NodeKind);
     // All checked means "no filter"; none checked would show nothing, so treat it the same way.
-    this.events.change({ kinds: checked.length === boxes.length || checked.length === 0 ? [] : checked });
+    this.events.change({ explore: { kinds: checked.length === boxes.length || checked.length === 0 ? [] : checked } });
   }
 
   private emitTypes(): void {
     const boxes = [...this.host.querySelectorAll<HTMLInputElement>('input[name=type]')];
     const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-    this.events.change({ types: checked.length === boxes.length || checked.length === 0 ? [] : checked });
+    this.events.change({ explore: { types: checked.length === boxes.length || checked.length === 0 ? [] : checked } });
   }
 }

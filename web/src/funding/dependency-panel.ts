@@ -2,7 +2,7 @@
  * The dependency view of one recipient: its donors and their shares of its known assistance,
  * the concentration (Herfindahl-Hirschman) index, and explicit DEPENDS_ON relationships.
  */
-import { fetchDependencies } from '../api/queries.ts';
+import { loadDependencies } from './effects.ts';
 import { isAbort } from '../api/client.ts';
 import type { Dependencies, DependencyEdge } from '../api/types.ts';
 import { h, setChildren } from '../ui/dom.ts';
@@ -47,7 +47,7 @@ export class DependencyPanel {
     this.host.dataset.state = 'loading';
     setChildren(this.host, h('p', { class: 'muted' }, 'Loading donor shares…'));
     try {
-      const deps = await fetchDependencies(actorId, yearFrom, yearTo, controller.signal);
+      const deps = await loadDependencies(actorId, yearFrom, yearTo, controller.signal);
       if (controller.signal.aborted) return;
       if (!deps) {
         setChildren(this.host, h('p', {}, `No actor with id “${actorId}”.`));

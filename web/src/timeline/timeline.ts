@@ -3,7 +3,7 @@
  * dated events of the graph marked on the track (click one to focus it).
  */
 import { h, setChildren, debounce } from '../ui/dom.ts';
-import type { ViewState, YearMode } from '../state/view-state.ts';
+import { YEAR_MODES, type FiltersState } from '../filters/codec.ts';
 
 export interface TimelineEvent {
   id: string;
@@ -12,7 +12,7 @@ export interface TimelineEvent {
 }
 
 export interface TimelineEvents {
-  change(patch: Partial<ViewState>): void;
+  change(patch: Partial<FiltersState>): void;
   focusEvent(id: string): void;
 }
 
@@ -21,14 +21,14 @@ export class Timeline {
   private min = 1960;
   private max = new Date().getFullYear();
   private marks: TimelineEvent[] = [];
-  private readonly emit: (patch: Partial<ViewState>) => void;
+  private readonly emit: (patch: Partial<FiltersState>) => void;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly events: TimelineEvents,
   ) {
     // Sliders fire many input events; the API is asked once the hand rests.
-    this.emit = debounce((patch: Partial<ViewState>) => this.events.change(patch), 300);
+    this.emit = debounce((patch: Partial<FiltersState>) => this.events.change(patch), 300);
   }
 
   private seen = false;
@@ -51,11 +51,11 @@ export class Timeline {
   }
 
   /** Draw for `state`. */
-  render(state: ViewState): void {
+  render(state: FiltersState): void {
     const mode = state.yearMode;
     const from = clamp(state.yearFrom ?? this.min, this.min, this.max);
     const to = clamp(state.yearTo ?? this.max, this.min, this.max);
-    const modeButtons = (['all', 'asof', 'between'] as YearMode[]).map((m) =>
+    const modeButtons = YEAR_MODES.map((m) =>
       h(
         'button',
         {

@@ -1,0 +1,167 @@
+/**
+ * The network view's undoable canvas actions (expand, "+N more", collapse, hide, show hidden) and
+ * the bookkeeping behind them: what the overview holds and what each expansion added.
+ */
+import type { Core, ElementDefinition } from 'cytoscape';
+import type { Subgraph } from '../api/types.ts';
+import { byIds, type Canvas } from '../graph/canvas.ts';
+import { toast, describeError } from '../ui/status.ts';
+import type { AppState } from '../app/state.ts';
+import type { ExploreUrlState } from './codec.ts';
+import { loadExpansion } from './effects.ts';
+import { History, type UndoEntry } from './history.ts';
+import { placeExpansion, setHidden } from './canvas-ops.ts';
+import { EXPAND_LIMIT, clientFilter, collapsible, expansionLimit, grow, hiding, moreId, withId, withoutIds, type Expansion } from './state.ts';
+
+/** What the actions need from the view. */
+export interface ActionHost {
+  /** The view's canvas (its core is replaced when the graph changes size class). */
+  readonly canvas: Canvas;
+  state(): AppState;
+  /** Record a change of the network slice without reloading. */
+  commit(patch: Partial<ExploreUrlState>): void;
+  select(id: string): void;
+  /** Redraw what depends on the elements (degrees, highlight, legend, ready mark). */
+  afterChange(): void;
+  /** The top of the undo stack changed. */
+  undoChanged(top: UndoEntry | undefined): void;
+}
+
+export class ExploreActions {
+  private baseIds = new Set<string>();
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly history: History;
+
+  constructor(private readonly host: ActionHost) {
+    this.history = new History((top) => host.undoChanged(top));
+  }
+
+  private get cy(): Core {
+    return this.host.canvas.cy;
+  }
+
+  private get slice(): ExploreUrlState {
+    return this.host.state().explore;
+  }
+
+  /** A fresh overview is on the canvas: forget expansions and undo entries. */
+  reset(baseIds: Iterable<string>): void {
+    this.baseIds = new Set(baseIds);
+    this.expansions.clear();
+    this.history.clear();
+  }
+
+  /** Put an expansion from the URL back on the canvas (not undoable). */
+  replay(rootId: string, sub: Subgraph, state: AppState): void {
+    this.expansions.set(rootId, grow(undefined, placeExpansion(this.cy, rootId, sub, EXPAND_LIMIT, clientFilter(state)), EXPAND_LIMIT));
+  }
+
+  isExpanded(id: string): boolean {
+    return this.expansions.has(id);
+  }
+
+  record(entry: UndoEntry): void {
+    this.history.push(entry);
+  }
+
+  undo(): void {
+    if (!this.history.undo()) toast('Nothing to undo.');
+  }
+
+  /** Fetch the node's neighbours and add them (or, for "+N more", fetch more). */
+  async expand(rootId: string, more = false): Promise<void> {
+    const state = this.host.state();
+    const previous = this.expansions.get(rootId);
+    const limit = expansionLimit(more, previous);
+    this.host.canvas.container.dataset.state = 'loading';
+    try {
+      const sub = await loadExpansion(rootId, limit, state);
+      const hadMore = this.cy.getElementById(moreId(rootId)).nonempty();
+      const wasExpanded = this.expansions.has(rootId);
+      const addedIds = placeExpansion(this.cy, rootId, sub, limit, clientFilter(state));
+      this.expansions.set(rootId, grow(previous, addedIds, limit));
+      this.host.commit({ expanded: withId(state.explore.expanded, rootId), focus: rootId });
+      this.history.push({
+        label: more ? 'show more' : 'expand',
+        undo: () => {
+          this.cy.batch(() => {
+            this.cy.remove(byIds(this.cy, addedIds));
+            this.cy.getElementById(moreId(rootId)).remove();
+            if (!wasExpanded) this.cy.getElementById(rootId).removeClass('expanded');
+          });
+          if (wasExpanded && previous) this.expansions.set(rootId, previous);
+          else this.expansions.delete(rootId);
+          if (hadMore) toast('Double-click the node again to see its other neighbours.');
+          if (!wasExpanded) this.host.commit({ expanded: withoutIds(this.slice.expanded, [rootId]) });
+          this.host.afterChange();
+        },
+      });
+      this.host.select(rootId);
+      if (addedIds.length === 0 && !sub.truncated) toast('No further neighbours under the current filters.');
+      this.host.afterChange();
+      this.cy.animate({ center: { eles: this.cy.getElementById(rootId) } }, { duration: 0 });
+    } catch (err) {
+      this.host.canvas.markReady();
+      toast(`Could not expand: ${describeError(err).title}`, 'error');
+    }
+  }
+
+  /** Remove what an expansion added, except what the overview or other expansions also hold. */
+  collapse(rootId: string): void {
+    const expansion = this.expansions.get(rootId);
+    if (!expansion) return toast('This node is not expanded.');
+    const removable = this.cy.collection();
+    removable.merge(byIds(this.cy, collapsible(rootId, this.expansions, this.baseIds, this.slice.focus)));
+    removable.merge(this.cy.getElementById(moreId(rootId)));
+    const removed = this.cy.remove(removable.union(removable.connectedEdges()));
+    const snapshot = removed.jsons() as unknown as ElementDefinition[];
+    this.cy.getElementById(rootId).removeClass('expanded');
+    this.expansions.delete(rootId);
+    this.host.commit({ expanded: withoutIds(this.slice.expanded, [rootId]) });
+    this.history.push({
+      label: 'collapse',
+      undo: () => {
+        this.cy.add(snapshot.filter((el) => this.cy.getElementById(el.data.id as string).empty()));
+        this.cy.getElementById(rootId).addClass('expanded');
+        this.expansions.set(rootId, expansion);
+        this.host.commit({ expanded: [...this.slice.expanded, rootId] });
+        this.host.afterChange();
+      },
+    });
+    this.host.afterChange();
+  }
+
+  /** Hide nodes (and so their edges). */
+  hide(ids: string[]): void {
+    const { fresh, patch } = hiding(this.slice, ids);
+    if (!fresh.length) return;
+    setHidden(this.cy, fresh, true);
+    this.host.commit(patch);
+    this.history.push({
+      label: 'hide',
+      undo: () => {
+        setHidden(this.cy, fresh, false);
+        this.host.commit({ hidden: withoutIds(this.slice.hidden, fresh) });
+        this.host.afterChange();
+      },
+    });
+    this.host.afterChange();
+  }
+
+  /** Show every hidden node again. */
+  showAll(): void {
+    const hidden = [...this.slice.hidden];
+    if (!hidden.length) return toast('No hidden nodes.');
+    this.cy.batch(() => this.cy.$('.is-hidden').removeClass('is-hidden'));
+    this.host.commit({ hidden: [] });
+    this.history.push({
+      label: 'show hidden',
+      undo: () => {
+        setHidden(this.cy, hidden, true);
+        this.host.commit({ hidden });
+        this.host.afterChange();
+      },
+    });
+    this.host.afterChange();
+  }
+}

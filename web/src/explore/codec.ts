@@ -1,0 +1,29 @@
+/**
+ * The network view's part of the URL: layout, the focused node and focus mode, kind and type
+ * filters, overview size, and the expansions and hidden nodes that reloading replays.
+ */
+import { z } from 'zod';
+import { enumField, flagField, idField, idListField, listField, numberField, sliceCodec, type SliceState } from '../app/url-fields.ts';
+import { NODE_KINDS } from '../graph/kinds.ts';
+import type { NodeKind } from '../api/types.ts';
+
+/** Layouts a link may ask for (the others are used by views internally). */
+export const EXPLORE_LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
+export type ExploreLayout = (typeof EXPLORE_LAYOUTS)[number];
+
+export const exploreCodec = sliceCodec({
+  layout: enumField('layout', EXPLORE_LAYOUTS, 'fcose'),
+  /** Selected / focused node id. */
+  focus: idField('focus'),
+  /** Only the focused node and its neighbours are shown. */
+  focusMode: flagField('focusMode'),
+  kinds: listField('kinds', z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]])),
+  types: idListField('types'),
+  /** Overview size (GraphFilter.limit). */
+  limit: numberField('limit', { int: true, min: 1 }),
+  /** Nodes expanded with double-click, in order. */
+  expanded: idListField('expanded'),
+  hidden: idListField('hidden'),
+});
+
+export type ExploreUrlState = SliceState<typeof exploreCodec>;

@@ -1,0 +1,44 @@
+/** The path finder's pure logic: what to ask, the graph of every path, and each hop's wording. */
+import type { GraphEdge, GraphNode, Path, PathStep } from '../api/types.ts';
+import { formatUsd, humanType } from '../ui/format.ts';
+import { DEFAULT_HOPS, MAX_HOPS, type PathsUrlState } from './codec.ts';
+
+/** Paths asked for at once. */
+export const PATH_LIMIT = 5;
+export const HOP_CHOICES = Array.from({ length: MAX_HOPS }, (_, i) => i + 1);
+
+/** The request a state makes, or null until both ends are chosen. */
+export function pathQuery(s: PathsUrlState): { from: string; to: string; maxHops: number } | null {
+  if (!s.from || !s.to) return null;
+  return { from: s.from, to: s.to, maxHops: s.maxHops ?? DEFAULT_HOPS };
+}
+
+/** What identifies the drawing of a state (the same key draws nothing new). */
+export function pathsKey(s: PathsUrlState): string {
+  return `${s.from}|${s.to}|${s.maxHops ?? DEFAULT_HOPS}`;
+}
+
+/** "n hop(s)". */
+export function hopsText(n: number): string {
+  return `${n} hop${n > 1 ? 's' : ''}`;
+}
+
+/** Every node (once) and every edge of a set of paths. */
+export function pathsGraph(paths: Path[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const nodes = new Map<string, GraphNode>();
+  for (const p of paths) for (const n of p.nodes) nodes.set(n.id, n);
+  return { nodes: [...nodes.values()], edges: paths.flatMap((p) => p.steps.map((s) => s.edge)) };
+}
+
+/** The ids of a path's nodes and edges, for highlighting. */
+export function pathIds(path: Path): string[] {
+  return [...path.nodes.map((n) => n.id), ...path.steps.map((s) => s.edge.id)];
+}
+
+/** One hop in reading order: from, the relationship as an arrow, to. */
+export function hopParts(step: PathStep): { from: string; to: string; arrow: string } {
+  const e = step.edge;
+  const [from, to] = step.forward ? [e.source, e.target] : [e.target, e.source];
+  const what = e.amountUsd ? `${humanType(e.type)} ${formatUsd(e.amountUsd)}` : humanType(e.type);
+  return { from, to, arrow: step.forward ? ` —${what}→ ` : ` ←${what}— ` };
+}

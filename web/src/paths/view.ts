@@ -1,0 +1,147 @@
+/**
+ * Path finder: choose two entities and see the shortest paths between them, the first one
+ * highlighted, each listed hop by hop.
+ */
+import type { Core } from 'cytoscape';
+import type { GraphNode, Path } from '../api/types.ts';
+import { CanvasView } from '../app/canvas-view.ts';
+import type { AppState } from '../app/state.ts';
+import type { ViewContext } from '../app/view.ts';
+import { byIds } from '../graph/canvas.ts';
+import { toElements } from '../graph/to-elements.ts';
+import { kindSwatch } from '../graph/legend.ts';
+import { SearchBox } from '../search/search-box.ts';
+import { h, setChildren } from '../ui/dom.ts';
+import { formatYears } from '../ui/format.ts';
+import { DEFAULT_HOPS, MAX_HOPS } from './codec.ts';
+import { loadPaths } from './effects.ts';
+import { HOP_CHOICES, hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from './state.ts';
+
+export class PathsView extends CanvasView {
+  readonly controls: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly fromBox: SearchBox;
+  private readonly toBox: SearchBox;
+  private readonly hops: HTMLSelectElement;
+  private shown: string | null = null;
+  private paths: Path[] = [];
+
+  constructor(ctx: ViewContext) {
+    const list = h('div', { class: 'paths-list table-wrap', id: 'paths-list' });
+    super('paths', ctx, { label: 'Path finder', canvas: { 'aria-label': 'Paths between two entities' }, split: true, after: [list] });
+    this.list = list;
+    this.fromBox = new SearchBox({ id: 'path-from', label: 'From', placeholder: 'From…', onPick: (hit) => this.store.update({ paths: { from: hit.id } }) });
+    this.toBox = new SearchBox({ id: 'path-to', label: 'To', placeholder: 'To…', onPick: (hit) => this.store.update({ paths: { to: hit.id } }) });
+    this.hops = h(
+      'select',
+      { id: 'path-hops', onchange: (e: Event) => this.store.update({ paths: { maxHops: Number((e.target as HTMLSelectElement).value) } }) },
+      ...HOP_CHOICES.map((n) => h('option', { value: n, selected: n === DEFAULT_HOPS }, hopsText(n))),
+    );
+    const swap = () => {
+      const { from, to } = this.store.state.paths;
+      this.store.update({ paths: { from: to, to: from } });
+    };
+    this.controls = h(
+      'div',
+      { class: 'controls', id: 'paths-controls' },
+      h('h2', {}, 'Path finder'),
+      h('p', { class: 'muted' }, 'How are two entities connected? Shortest paths first, over any relationship or funding flow.'),
+      h('label', { class: 'field', for: 'path-from-input' }, 'From'),
+      this.fromBox.el,
+      h('label', { class: 'field', for: 'path-to-input' }, 'To'),
+      this.toBox.el,
+      h('button', { type: 'button', class: 'link-button', onclick: swap }, '⇅ swap'),
+      h('label', { class: 'field', for: 'path-hops' }, 'At most'),
+      this.hops,
+    );
+  }
+
+  protected override bind(cy: Core): void {
+    cy.on('tap', 'node', (e) => void this.details.showNode(e.target.id()));
+    cy.on('tap', 'edge', (e) => this.details.showEdge(e.target));
+  }
+
+  override onState(state: AppState): void {
+    this.hops.value = String(state.paths.maxHops ?? DEFAULT_HOPS);
+    const key = pathsKey(state.paths);
+    if (key === this.shown) return;
+    this.shown = key;
+    const query = pathQuery(state.paths);
+    if (!query) {
+      setChildren(this.list);
+      this.showEmpty('Choose two entities on the left to see how they are connected.');
+      return;
+    }
+    void this.load(query);
+  }
+
+  private async load(query: { from: string; to: string; maxHops: number }): Promise<void> {
+    const signal = this.begin('Looking for paths…');
+    const { from, to, maxHops } = query;
+    try {
+      const paths = await loadPaths(query, signal);
+      if (signal.aborted) return;
+      this.paths = paths;
+      if (!paths.length) {
+        setChildren(this.list);
+        this.showEmpty(
+          `No path between these two within ${hopsText(maxHops)}.`,
+          ...(maxHops < MAX_HOPS ? [{ label: `Allow ${MAX_HOPS} hops`, run: () => this.store.update({ paths: { maxHops: MAX_HOPS } }) }] : []),
+        );
+        return;
+      }
+      const graph = pathsGraph(paths);
+      this.canvas.setElements(toElements(graph));
+      const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? id;
+      this.fromBox.setText(name(from));
+      this.toBox.setText(name(to));
+      await this.canvas.layout('dagre-lr');
+      this.highlight(0);
+      this.renderList();
+      this.ready();
+    } catch (err) {
+      this.fail(err, () => void this.load(query));
+    }
+  }
+
+  /** Highlight path `index` on the canvas and in the list. */
+  private highlight(index: number): void {
+    const cy = this.canvas.cy;
+    const path = this.paths[index];
+    if (!path) return;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      const on = byIds(cy, pathIds(path));
+      on.addClass('path');
+      cy.elements().not(on).addClass('faded');
+    });
+    for (const item of this.list.querySelectorAll<HTMLElement>('.path-item')) item.classList.toggle('active', item.dataset.index === String(index));
+  }
+
+  private renderList(): void {
+    const byId = new Map<string, GraphNode>(pathsGraph(this.paths).nodes.map((n) => [n.id, n]));
+    const end = (id: string) => h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(id) }, kindSwatch(byId.get(id)?.kind ?? ''), byId.get(id)?.name ?? id);
+    setChildren(
+      this.list,
+      h('h2', {}, `${this.paths.length} shortest path${this.paths.length > 1 ? 's' : ''}`),
+      h(
+        'ol',
+        { class: 'paths' },
+        ...this.paths.map((p, i) => {
+          const hops = p.steps.map((s) => {
+            const { from, to, arrow } = hopParts(s);
+            const years = formatYears(s.edge.start, s.edge.end);
+            return h('li', { class: 'hop' }, end(from), h('span', { class: 'hop-edge' }, arrow), end(to), years ? h('span', { class: 'muted' }, ` (${years})`) : null);
+          });
+          return h(
+            'li',
+            { class: 'path-item', 'data-index': i, tabindex: '0', onclick: () => this.highlight(i), onfocus: () => this.highlight(i) },
+            h('div', { class: 'path-head' }, hopsText(p.length)),
+            h('ol', { class: 'hops' }, ...hops),
+          );
+        }),
+      ),
+    );
+    this.highlight(0);
+  }
+}

@@ -17,5 +17,3 @@ export const badInput = (argument: string, why: string): GraphQLError =>
   apiError('BAD_USER_INPUT', `Argument "${argument}": ${why}`, { argument });
 
 export const notFound = (what: string, id: string): GraphQLError => apiError('NOT_FOUND', `No ${what} with id "${id}"`, { id });
-
-export const limitExceeded = (message: string): GraphQLError => apiError('LIMIT_EXCEEDED', message);

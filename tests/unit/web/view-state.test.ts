@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthorityRef, FundingFlow, GraphEdge, Lineage, LineageEntry, Path } from '../../../web/src/api/types.ts';
+import { URL_CODEC } from '../../../web/src/app/registry.ts';
+import { applyPatch } from '../../../web/src/app/state.ts';
+import { lineageLabel, rankingEdges, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
+import { columnLabeller, columnPositions, fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
+import { flowGraph } from '../../../web/src/funding/flow-graph.ts';
+import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from '../../../web/src/paths/state.ts';
+import { applyClientFilters, apiTypes } from '../../../web/src/filters/client-filter.ts';
+import { toElements } from '../../../web/src/graph/to-elements.ts';
+
+const authority = (id: string, extra: Partial<AuthorityRef> = {}): AuthorityRef => ({ id, name: id, kind: 'Authority', ...extra });
+const entry = (id: string, generation: number, extra: Partial<LineageEntry> = {}): LineageEntry => ({ authority: authority(id), generation, establishedBy: [], administeredBy: [], implementedBy: [], ...extra });
+const link = (source: string, target: string, type: string, start?: number): GraphEdge => ({ id: `${source}-${type}-${target}`, source, target, type, start });
+
+describe('lineage state', () => {
+  it('short names abbreviate NDAAs and prefer the shorter of name and citation', () => {
+    expect(shortName({ name: 'Section 1206 of the National Defense Authorization Act for Fiscal Year 2006', citation: 'P.L. 109-163 §1206' })).toBe('P.L. 109-163 §1206');
+    expect(shortName({ name: 'National Defense Authorization Act for Fiscal Year 2017' })).toBe('NDAA FY2017');
+  });
+
+  it('labels carry the year, the establishing law and the administering bodies', () => {
+    const e = entry('s333', 2, { authority: authority('s333', { enacted: 2016 }), establishedBy: [authority('ndaa17', { name: 'National Defense Authorization Act for Fiscal Year 2017' })], administeredBy: [{ id: 'dod', name: 'DoD', kind: 'GovernmentBody' }] });
+    expect(lineageLabel({ name: '10 U.S.C. 333' }, e)).toBe('10 U.S.C. 333 (2016)\nest. by NDAA FY2017\nrun by DoD');
+    expect(lineageLabel({ name: 'X', year: 1999 }, undefined)).toBe('X (1999)');
+  });
+
+  const lineage: Lineage = {
+    root: authority('s1206', { enacted: 2006 }),
+    entries: [entry('s1206', 0), entry('s2282', 1), entry('law', -1)],
+    subgraph: {
+      nodes: [{ id: 's2282', labels: ['Authority'], name: '10 U.S.C. 2282', kind: 'Authority' }],
+      edges: [link('s1206', 's2282', 'EVOLVED_INTO', 2015), link('s1206', 'law', 'ESTABLISHED_BY'), link('s1206', 'dod', 'ADMINISTERED_BY'), link('s1206', 's1206', 'EVOLVED_INTO')],
+      truncated: false,
+      omittedNodes: 0,
+      omittedEdges: 0,
+    },
+  };
+
+  it('the tree keeps drawn edges between its authorities, and ranks "established by" backwards', () => {
+    const tree = treeOf(lineage);
+    expect(tree.nodes.map((n) => [n.id, n.name])).toEqual([['s1206', 's1206'], ['s2282', '10 U.S.C. 2282'], ['law', 'law']]);
+    expect(tree.edges.map((e) => e.type)).toEqual(['EVOLVED_INTO', 'ESTABLISHED_BY']);
+    expect(rankingEdges(tree)).toEqual([
+      { id: 'ghost:0', source: 's1206', target: 's2282' },
+      { id: 'ghost:1', source: 'law', target: 's1206' },
+    ]);
+  });
+
+  it('the root is in the tree even when the answer lists no entry for it', () => {
+    expect(treeOf({ ...lineage, entries: [] }).entries.get('s1206')?.generation).toBe(0);
+  });
+
+  it('table rows in generation order, with where each came from', () => {
+    const rows = tableRows(lineage, treeOf(lineage).entries.values());
+    expect(rows.map((r) => r.entry.authority.id)).toEqual(['law', 's1206', 's2282']);
+    expect(rows[2].cameFrom).toEqual(['s1206 (evolved into, 2015)']);
+  });
+});
+
+describe('funding state', () => {
+  const s = URL_CODEC.decode('view=funding&under=usc10_333&descendants=1&min=1000000&years=between&from=2010&to=2012');
+
+  it('asks for the filters of the state; descendants only with an authority', () => {
+    expect(fundingFilter(s)).toEqual({ authority: 'usc10_333', includeDescendants: true, minAmountUsd: 1e6, yearFrom: 2010, yearTo: 2012 });
+    expect(fundingFilter(URL_CODEC.decode('descendants=1')).includeDescendants).toBeUndefined();
+  });
+
+  it('reloads for filters but not for the recipient', () => {
+    expect(fundingKey(applyPatch(s, { funding: { recipient: 'kenya' } }))).toBe(fundingKey(s));
+    expect(fundingKey(applyPatch(s, { filters: { minAmount: 2 } }))).not.toBe(fundingKey(s));
+  });
+
+  it('texts of totals and precision', () => {
+    expect(totalText({ amountUsd: 341e6, lowerBound: true, approximate: true })).toBe('≥ $341M');
+    expect(totalText({ amountUsd: 341e6, lowerBound: false, approximate: true })).toBe('~ $341M');
+    expect(precisionText({ precision: 'LOWER_BOUND', basis: 'ANNUAL' })).toBe('at least, per year');
+    expect(precisionText({ precision: 'EXACT', basis: 'TOTAL' })).toBe('');
+  });
+
+  it('the fiscal-year inputs make a window of one or two years, or none', () => {
+    expect(fiscalYearsPatch(undefined, undefined)).toEqual({ yearMode: 'all', yearFrom: undefined, yearTo: undefined });
+    expect(fiscalYearsPatch(2010, undefined)).toEqual({ yearMode: 'between', yearFrom: 2010, yearTo: 2010 });
+    expect(fiscalYearsPatch(undefined, 2012)).toEqual({ yearMode: 'between', yearFrom: 2012, yearTo: 2012 });
+  });
+
+  const flow = (id: string, donor: string, recipient: string, amountUsd: number, auth: string | null): FundingFlow => ({
+    id,
+    donor: { id: donor, name: donor, kind: 'State' },
+    recipient: { id: recipient, name: recipient, kind: 'State' },
+    authority: auth ? authority(auth) : null,
+    amountUsd,
+    fyStart: 2016,
+    fyEnd: 2016,
+    precision: 'EXACT',
+    basis: 'TOTAL',
+    partOf: null,
+    purpose: null,
+    note: null,
+  });
+
+  it('columns: one x per role, largest totals on top; narrow screens close up', () => {
+    const graph = flowGraph([flow('f1', 'us', 'kenya', 1e6, 'gte'), flow('f2', 'us', 'uganda', 5e6, 'gte'), flow('f3', 'uk', 'kenya', 2e6, null)]);
+    const pos = columnPositions(graph.nodes, false);
+    expect(pos.get('d:us')).toEqual({ x: 0, y: -20 });
+    expect(pos.get('r:uganda')).toEqual({ x: 660, y: -20 });
+    expect(pos.get('r:kenya')).toEqual({ x: 660, y: 20 });
+    expect(columnPositions(graph.nodes, true).get('r:kenya')).toEqual({ x: 330, y: 26 });
+    const totals = (groups: { key: string; amountUsd: number }[]) => ({ groups: groups.map((g) => ({ ...g, label: g.key, flowCount: 1, lowerBound: false, approximate: false })), amountUsd: 0, lowerBound: false, approximate: false });
+    const label = columnLabeller(graph, { byDonor: totals([{ key: 'us', amountUsd: 9e6 }]), byAuthority: totals([{ key: '-', amountUsd: 2e6 }]), byRecipient: totals([]) });
+    expect(label({ id: 'd:us', name: 'us' })).toBe('us  $9M');
+    expect(label({ id: 'a:authority_not_stated', name: 'No authority recorded' })).toBe('No authority recorded  $2M');
+    expect(label({ id: 'r:kenya', name: 'kenya' })).toBe('kenya  $3M');
+    expect(label({ id: 'elsewhere', name: 'x' })).toBe('x');
+  });
+});
+
+describe('paths state', () => {
+  const node = (id: string) => ({ id, labels: [], name: id.toUpperCase(), kind: 'State' as const });
+  const path: Path = {
+    length: 2,
+    nodes: [node('a'), node('b'), node('c')],
+    steps: [
+      { forward: true, edge: { id: 'e1', source: 'a', target: 'b', type: 'TRAINED' } },
+      { forward: false, edge: { id: 'e2', source: 'c', target: 'b', type: 'FUNDED', amountUsd: 2e6 } },
+    ],
+  };
+
+  it('asks only when both ends are chosen, with the default hop limit', () => {
+    expect(pathQuery({ from: 'a', to: undefined, maxHops: undefined })).toBeNull();
+    expect(pathQuery({ from: 'a', to: 'b', maxHops: undefined })).toEqual({ from: 'a', to: 'b', maxHops: 4 });
+    expect(pathsKey({ from: 'a', to: 'b', maxHops: undefined })).toBe(pathsKey({ from: 'a', to: 'b', maxHops: 4 }));
+  });
+
+  it('graph, ids and hops in reading order', () => {
+    const graph = pathsGraph([path, { ...path, nodes: [node('a')], steps: [] }]);
+    expect(graph.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(graph.edges.map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect(pathIds(path)).toEqual(['a', 'b', 'c', 'e1', 'e2']);
+    expect(hopParts(path.steps[0])).toEqual({ from: 'a', to: 'b', arrow: ' —trained→ ' });
+    expect(hopParts(path.steps[1])).toEqual({ from: 'b', to: 'c', arrow: ' ←funded $2M— ' });
+    expect([hopsText(1), hopsText(3)]).toEqual(['1 hop', '3 hops']);
+  });
+});
+
+describe('client filters', () => {
+  const els = toElements({
+    nodes: [
+      { id: 'us', labels: [], name: 'US', kind: 'State' },
+      { id: 'danab', labels: [], name: 'Danab', kind: 'MilitaryUnit' },
+      { id: 'ev', labels: [], name: 'Coup', kind: 'Event' },
+    ],
+    edges: [
+      { id: 't', source: 'us', target: 'danab', type: 'TRAINED' },
+      { id: 'f', source: 'us', target: 'danab', type: 'PROVIDED', amountUsd: 5e5 },
+      { id: 'x', source: 'ev', target: 'us', type: 'TRIGGERED' },
+    ],
+  });
+  const ids = (list: { data: { id?: string } }[]) => list.map((e) => e.data.id);
+
+  it('keep kinds (and the ids asked to stay), their edges, types and amounts', () => {
+    expect(ids(applyClientFilters(els, { kinds: ['State', 'MilitaryUnit'], types: [] }))).toEqual(['us', 'danab', 't', 'f']);
+    expect(ids(applyClientFilters(els, { kinds: ['State'], types: [] }, new Set(['ev'])))).toEqual(['us', 'ev', 'x']);
+    expect(ids(applyClientFilters(els, { kinds: [], types: ['FUNDED'] }))).toEqual(['us', 'danab', 'ev', 'f']);
+    expect(ids(applyClientFilters(els, { kinds: [], types: [], minAmount: 1e6 }))).toEqual(['us', 'danab', 'ev', 't', 'x']);
+  });
+
+  it('sends no type filter when funding flows are among the types', () => {
+    expect(apiTypes({ types: [] })).toBeUndefined();
+    expect(apiTypes({ types: ['FUNDED', 'TRAINED'] })).toBeUndefined();
+    expect(apiTypes({ types: ['TRAINED'] })).toEqual(['TRAINED']);
+  });
+});

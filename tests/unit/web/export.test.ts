@@ -5,7 +5,7 @@ import { sourcesText, toGraphML, xmlEscape } from '../../../web/src/export/graph
 import { toCytoscapeJson } from '../../../web/src/export/cytoscape-json.ts';
 import { edgeData, nodeData } from '../../../web/src/graph/to-elements.ts';
 
-const citation = { source: 'roundtable', section: 'somalia', paragraphs: [3, 4], footnotes: [12], works: [] };
+const citation = { source: 'roundtable', section: 'somalia', sectionHeading: null, paragraphs: [3, 4], footnotes: [12], works: [] };
 
 const graph: ExportGraph = {
   name: 'aidgraph explore',

@@ -3,7 +3,7 @@
  * BAD_USER_INPUT naming the argument, never silently clamped.
  */
 import { badInput } from './errors.ts';
-import { isRelationshipType } from '../../domain/relationship-types.ts';
+import { FUNDED, isRelationshipType, type RelationshipType } from '../../domain/relationship-types.ts';
 
 /** Default and maximum of each bounded argument. */
 export const LIMITS = {
@@ -30,9 +30,6 @@ export const LIMITS = {
   filterList: 200,
 } as const;
 
-/** The pseudo relationship type of funding flows in subgraphs (donor -> recipient). */
-export const FUNDED = 'FUNDED';
-
 /** `value ?? fallback`, checked to lie in [min, max]. */
 export function intArg(name: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
   const v = value ?? fallback;
@@ -58,12 +55,17 @@ export function yearWindow(from: number | null | undefined, to: number | null | 
  * Relationship-type filter: every entry must be on the allow-list (or FUNDED). Returns the typed
  * relationship types to follow and whether funding flows are included; null = all.
  */
-export function typesArg(name: string, types: readonly string[] | null | undefined): { relTypes: string[] | null; funded: boolean } {
+export function typesArg(name: string, types: readonly string[] | null | undefined): { relTypes: RelationshipType[] | null; funded: boolean } {
   if (types === null || types === undefined) return { relTypes: null, funded: true };
   if (types.length > LIMITS.filterList) throw badInput(name, `at most ${LIMITS.filterList} types`);
-  const bad = types.filter((t) => t !== FUNDED && !isRelationshipType(t));
+  const relTypes: RelationshipType[] = [];
+  const bad: string[] = [];
+  for (const t of types) {
+    if (isRelationshipType(t)) relTypes.push(t);
+    else if (t !== FUNDED) bad.push(t);
+  }
   if (bad.length > 0) throw badInput(name, `unknown relationship type ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')}; see the relationshipTypes query`);
-  return { relTypes: types.filter((t) => t !== FUNDED), funded: types.includes(FUNDED) };
+  return { relTypes, funded: types.includes(FUNDED) };
 }
 
 /** An id argument: a short slug-like string. */

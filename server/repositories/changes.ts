@@ -1,6 +1,8 @@
 /** The curation log: :Change nodes, newest first. */
 import type { Database } from '../db/database.ts';
-import { Statement } from './cypher.ts';
+import { Statement, type CypherStatement } from './cypher.ts';
+import { readRows } from './read.ts';
+import type { ChangesPlan } from './plan.ts';
 
 /** A raw change record. */
 export interface ChangeRow {
@@ -13,15 +15,17 @@ export interface ChangeRow {
   after: string | null;
 }
 
-/** The newest `first` changes, optionally of one target. */
-export async function listChanges(db: Database, targetId: string | null, first: number): Promise<ChangeRow[]> {
+/** The statement of changes: the target condition only when a target is given. */
+export function changesStatement(plan: ChangesPlan): CypherStatement {
   const st = new Statement();
-  const target = st.param(targetId);
-  const rows = await db.read<{ c: ChangeRow }>(
-    `MATCH (c:Change) WHERE ${target} IS NULL OR c.targetId = ${target}
+  const where = plan.targetId === null ? '' : ` WHERE c.targetId = ${st.param(plan.targetId)}`;
+  return st.build(`MATCH (c:Change)${where}
      RETURN c { .id, .who, .at, .operation, .targetId, .before, .after } AS c
-     ORDER BY c.at DESC, c.id DESC LIMIT ${st.param(first)}`,
-    st.params,
-  );
+     ORDER BY c.at DESC, c.id DESC LIMIT ${st.param(plan.first)}`);
+}
+
+/** The newest changes, optionally of one target. */
+export async function listChanges(db: Database, plan: ChangesPlan): Promise<ChangeRow[]> {
+  const rows = await readRows<{ c: ChangeRow }>(db, changesStatement(plan));
   return rows.map((r) => r.c);
 }

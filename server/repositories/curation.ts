@@ -11,8 +11,8 @@ import { validateDataset, formatProblem, derivedRelationshipKey } from '../../do
 import type { KnownKind } from '../../domain/validate/cross-checks.ts';
 import type { RawRecord, ActorRecord, AuthorityRecord, FundingRecord, RelationshipRecord } from '../../domain/records.ts';
 import type { RecordKind } from '../../domain/kinds.ts';
-import { undefinedReferences } from '../../store/known-ids.ts';
-import { entityUpsert, relationshipUpsert, FUNDING_UPSERT } from '../../store/write-statements.ts';
+import { KNOWN_IDS_LOOKUP, knownKinds, undefinedReferences } from '../../store/known-ids.ts';
+import { ENTITY_UPSERT, relationshipUpsert, FUNDING_UPSERT } from '../../store/write-statements.ts';
 import { actorRow, authorityRow, fundingRow, relationshipRow } from '../../store/rows.ts';
 import { isRelationshipType } from '../../domain/relationship-types.ts';
 import type { ChangeRow } from './changes.ts';
@@ -22,32 +22,10 @@ export class CurationInputError extends Error {}
 /** The target of a delete does not exist (NOT_FOUND). */
 export class CurationNotFoundError extends Error {}
 
-const LOOKUP = `UNWIND $ids AS id
-  CALL (id) {
-    OPTIONAL MATCH (n:Entity {id: id}) RETURN n
-    UNION
-    OPTIONAL MATCH (n:Funding {id: id}) RETURN n
-    UNION
-    OPTIONAL MATCH (n:Source {id: id}) RETURN n
-  }
-  WITH id, n WHERE n IS NOT NULL
-  RETURN id, labels(n) AS labels, n.kind AS kind, n.partOf AS partOf`;
-
 async function knownIds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, KnownKind>> {
-  const known = new Map<string, KnownKind>();
-  if (ids.length === 0) return known;
-  const res = await tx.run(LOOKUP, { ids });
-  for (const r of res.records) {
-    const labels = r.get('labels') as string[];
-    const kind = (r.get('kind') as string | null) ?? '';
-    const id = r.get('id') as string;
-    if (labels.includes('Actor')) known.set(id, { kind: 'actor', actorKind: kind });
-    else if (labels.includes('Authority')) known.set(id, { kind: 'authority' });
-    else if (labels.includes('Event')) known.set(id, { kind: 'event' });
-    else if (labels.includes('Funding')) known.set(id, { kind: 'funding' });
-    else if (labels.includes('Source')) known.set(id, { kind: 'source', sourceKind: kind, partOf: (r.get('partOf') as string | null) ?? null });
-  }
-  return known;
+  if (ids.length === 0) return new Map();
+  const res = await tx.run(KNOWN_IDS_LOOKUP, { ids });
+  return knownKinds(res.records);
 }
 
 /** Citations without a source get the graph's default source, as the loader's default does. */
@@ -154,7 +132,7 @@ export function upsertActor(db: Database, who: string, fields: EntityFields): Pr
       const rec = await validateOne<ActorRecord>(tx, 'actors', fields);
       const existing = await entityState(tx, rec.id);
       if (existing && !(existing.labels as string[]).includes('Actor')) throw new CurationInputError(`id '${rec.id}' is already used by a record that is not an actor`);
-      await tx.run(entityUpsert(rec.kind), { rows: [actorRow(rec)] });
+      await tx.run(ENTITY_UPSERT, { rows: [actorRow(rec)] });
       return record(tx, who, 'upsertActor', rec.id, existing, await entityState(tx, rec.id));
     });
   });
@@ -167,7 +145,7 @@ export function upsertAuthority(db: Database, who: string, fields: EntityFields)
       const rec = await validateOne<AuthorityRecord>(tx, 'authorities', fields);
       const existing = await entityState(tx, rec.id);
       if (existing && !(existing.labels as string[]).includes('Authority')) throw new CurationInputError(`id '${rec.id}' is already used by a record that is not an authority`);
-      await tx.run(entityUpsert('Authority'), { rows: [authorityRow(rec)] });
+      await tx.run(ENTITY_UPSERT, { rows: [authorityRow(rec)] });
       return record(tx, who, 'upsertAuthority', rec.id, existing, await entityState(tx, rec.id));
     });
   });

@@ -1,19 +1,95 @@
 /**
- * The dependency network: explicit DEPENDS_ON edges plus one FUNDED edge per donor -> recipient
- * pair, weighted by the counted amount (same counting as totals) and the donor's share of the
- * recipient's known assistance.
+ * Dependencies: who funds an actor and how much (donor shares come from the same counting as
+ * totals), its explicit DEPENDS_ON edges both ways, and the dependency network.
  */
 import type { Database } from '../db/database.ts';
-import { readWithProvenance, Statement, overlaps, type ProvenanceWants } from './cypher.ts';
-import { countedRows, filterRefs, NO_FILTER } from './funding.ts';
-import { graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
-import type { SubgraphRow } from './subgraph.ts';
+import { Statement, overlaps, type CypherStatement } from './cypher.ts';
+import { entityProjection, graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
+import { filterRefs, NO_FILTER } from './flow-filter.ts';
+import { countedRows, groups, SUMMARY_MAP } from './counting.ts';
+import { concentration, donorShares, type DonorShare } from './shares.ts';
+import { readRows } from './read.ts';
+import type { DependenciesPlan, DependencyNetworkPlan, EntityPlan } from './plan.ts';
+import type { Cited, EntityRow, SubgraphRow } from './rows.ts';
+import { NO_AUTHORITY_KEY } from '../../domain/counting.ts';
 
-/** The network within a year window, its `limit` heaviest nodes and the edges among them. */
-export async function dependencyNetwork(db: Database, window: { yearFrom: number | null; yearTo: number | null }, limit: number, maxEdges: number, prov: ProvenanceWants): Promise<SubgraphRow> {
-  const st = new Statement(prov);
-  const f = filterRefs(st, { ...NO_FILTER, ...window });
-  const cap = st.param(maxEdges);
+/** A DEPENDS_ON edge with its two ends. */
+export interface DependencyEdgeRow extends Cited {
+  id: string;
+  start: number | null;
+  end: number | null;
+  note: string | null;
+  from: EntityRow;
+  to: EntityRow;
+}
+
+/** The dependencies of one actor. */
+export interface DependenciesRow {
+  actor: EntityRow;
+  totalReceivedUsd: number;
+  donors: DonorShare<EntityRow>[];
+  concentration: number | null;
+  dependsOn: DependencyEdgeRow[];
+  dependents: DependencyEdgeRow[];
+}
+
+/** The statement of dependencies; no row when there is no such actor. */
+export function dependenciesStatement(plan: DependenciesPlan): CypherStatement {
+  const st = new Statement();
+  const window = { yearFrom: plan.yearFrom, yearTo: plan.yearTo };
+  // The actor is the recipient (or, with includeUnits, the State and its units).
+  const f = filterRefs(st, { ...NO_FILTER, ...window, ...(plan.includeUnits ? { recipientCountry: plan.actorId } : { recipient: plan.actorId }) });
+  const id = st.param(plan.actorId);
+  const edge = (r: string, a: string, b: string, ends: { from: EntityPlan; to: EntityPlan }) =>
+    `{ id: ${r}.key, start: ${r}.start, end: ${r}.end, note: ${r}.note, citations: ${r}.citations,
+       from: ${entityProjection(st, a, ends.from)}, to: ${entityProjection(st, b, ends.to)} }`;
+  const donorTail = plan.donor ? `, entity: head(COLLECT { MATCH (ge2:Entity:Actor {id: key}) RETURN ${entityProjection(st, 'ge2', plan.donor)} })` : '';
+  const cypher = `
+    MATCH (me:Entity:Actor {id: ${id}})
+    CALL () {
+      ${countedRows(f)}
+      ${groups('DONOR', f, st.param(NO_AUTHORITY_KEY), donorTail)}
+      RETURN { groups: groups, ${SUMMARY_MAP} } AS totals
+    }
+    RETURN ${entityProjection(st, 'me', plan.actor)} AS actor, totals,
+      COLLECT { MATCH (me)-[dr:DEPENDS_ON]->(dt:Actor) WHERE ${overlaps('dr', f.window)} RETURN ${edge('dr', 'me', 'dt', plan.dependsOn)} } AS dependsOn,
+      COLLECT { MATCH (me)<-[dr2:DEPENDS_ON]-(ds:Actor) WHERE ${overlaps('dr2', f.window)} RETURN ${edge('dr2', 'ds', 'me', plan.dependents)} } AS dependents`;
+  return st.build(cypher, plan.provenance);
+}
+
+interface RawDependencies {
+  actor: EntityRow;
+  totals: { amountUsd: number; groups: { key: string; label: string | null; amountUsd: number; lowerBound: boolean; entity?: EntityRow | null }[] };
+  dependsOn: DependencyEdgeRow[];
+  dependents: DependencyEdgeRow[];
+}
+
+/** A donor known only by its id (its entity was not asked for). */
+function bareActor(id: string, name: string): EntityRow {
+  return { id, name, labels: ['Entity', 'Actor'], kind: null, aliases: null, description: null, note: null, citation: null, country: null, title: null, enacted: null, year: null, yearEnd: null, sources: [] };
+}
+
+/** The dependencies of an actor; null when there is no such actor. */
+export async function dependencies(db: Database, plan: DependenciesPlan): Promise<DependenciesRow | null> {
+  const [row] = await readRows<RawDependencies>(db, dependenciesStatement(plan));
+  if (!row?.actor) return null;
+  const total = row.totals.amountUsd;
+  const donors = donorShares(
+    row.totals.groups.map((g) => ({ donor: g.entity ?? bareActor(g.key, g.label ?? g.key), amountUsd: g.amountUsd, lowerBound: g.lowerBound })),
+    total,
+  );
+  return { actor: row.actor, totalReceivedUsd: total, donors, concentration: concentration(donors, total), dependsOn: row.dependsOn, dependents: row.dependents };
+}
+
+/**
+ * The statement of dependencyNetwork: explicit DEPENDS_ON edges plus one FUNDED edge per
+ * donor -> recipient pair, weighted by the counted amount and the donor's share of the
+ * recipient's known assistance; the `limit` heaviest nodes and the edges among them.
+ */
+export function dependencyNetworkStatement(plan: DependencyNetworkPlan): CypherStatement {
+  const st = new Statement();
+  const f = filterRefs(st, { ...NO_FILTER, yearFrom: plan.yearFrom, yearTo: plan.yearTo });
+  const cap = st.param(plan.maxEdges);
   const cypher = `
     ${countedRows(f)}
     CALL (rows) {
@@ -22,8 +98,13 @@ export async function dependencyNetwork(db: Database, window: { yearFrom: number
       WITH x.f.donorId AS d, x.f.recipientId AS r, sum(x.counted) AS amount, collect(x.f.precision) AS precisions
       RETURN collect({ d: d, r: r, amount: amount, lowerBound: 'LOWER_BOUND' IN precisions, approximate: 'APPROXIMATE' IN precisions }) AS pairs
     }
+    CALL (pairs) {
+      UNWIND pairs AS p
+      WITH p.r AS r, sum(p.amount) AS received
+      RETURN collect({ r: r, received: received }) AS received
+    }
     CALL () {
-      MATCH (:Actor)-[dr:DEPENDS_ON]->(:Actor) WHERE ${overlaps('dr', f.from, f.to)}
+      MATCH (:Actor)-[dr:DEPENDS_ON]->(:Actor) WHERE ${overlaps('dr', f.window)}
       RETURN collect(dr) AS deps
     }
     CALL (pairs, deps) {
@@ -32,21 +113,23 @@ export async function dependencyNetwork(db: Database, window: { yearFrom: number
       WITH nw.id AS id, sum(nw.w) AS weight ORDER BY weight DESC, id
       RETURN collect(id) AS ranked
     }
-    WITH pairs, deps, ranked, ranked[0..${st.param(limit)}] AS keptIds
+    WITH pairs, received, deps, ranked, ranked[0..${st.param(plan.limit)}] AS keptIds
     CALL (keptIds) { MATCH (n:Entity) WHERE n.id IN keptIds RETURN collect(n) AS kept }
-    WITH pairs, deps, ranked, kept, keptIds,
+    WITH pairs, received, deps, ranked, kept,
       [x IN deps WHERE startNode(x).id IN keptIds AND endNode(x).id IN keptIds] AS depEdges,
       [p IN pairs WHERE p.d IN keptIds AND p.r IN keptIds] AS pairEdges
-    WITH pairs, deps, ranked, kept, depEdges, pairEdges,
-      [p IN pairs | p] AS allPairs
-    RETURN [n IN kept | ${graphNodeProjection(st, 'n')}] AS nodes,
-      ([x IN depEdges | ${relationshipEdgeProjection(st, 'x')}] +
+    RETURN [n IN kept | ${graphNodeProjection('n')}] AS nodes,
+      ([x IN depEdges | ${relationshipEdgeProjection('x')}] +
        [p IN pairEdges | { id: 'FUNDED:' + p.d + ':' + p.r, source: p.d, target: p.r, type: 'FUNDED', amountUsd: p.amount,
           precision: CASE WHEN p.lowerBound THEN 'LOWER_BOUND' WHEN p.approximate THEN 'APPROXIMATE' ELSE 'EXACT' END,
-          share: p.amount / reduce(s = 0.0, q IN allPairs | s + CASE WHEN q.r = p.r THEN q.amount ELSE 0.0 END),
-          citations: '[]', __sections: [], __works: [] }])[0..${cap}] AS edges,
+          share: p.amount / head([q IN received WHERE q.r = p.r | q.received]), citations: null }])[0..${cap}] AS edges,
       size(ranked) - size(kept) AS omittedNodes,
       size(deps) + size(pairs) - size(depEdges) - size(pairEdges) AS omittedEdges`;
-  const [row] = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
+  return st.build(cypher, plan.provenance);
+}
+
+/** The dependency network. */
+export async function dependencyNetwork(db: Database, plan: DependencyNetworkPlan): Promise<SubgraphRow> {
+  const [row] = await readRows<SubgraphRow>(db, dependencyNetworkStatement(plan));
   return row ?? { nodes: [], edges: [], omittedNodes: 0, omittedEdges: 0 };
 }

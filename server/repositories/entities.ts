@@ -1,90 +1,94 @@
 /** Entity look-ups and the paginated actor and authority lists. */
 import type { Database } from '../db/database.ts';
-import { readWithProvenance, Statement, type ProvenanceWants } from './cypher.ts';
+import { all, Statement, type CypherStatement } from './cypher.ts';
 import { entityProjection } from './projection.ts';
-import type { Want } from '../graphql/selection.ts';
+import { readRows } from './read.ts';
+import type { ActorListPlan, AuthorityListPlan, EntityLookupPlan, EntityPlan, NameCursor, ProvenancePlan } from './plan.ts';
+import type { EntityRow, Page } from './rows.ts';
 
-/** A raw projected entity (see entityProjection); read by the GraphQL resolvers. */
-export type EntityRow = Record<string, unknown> & { id: string; labels: string[] };
+/**
+ * Always through :Entity, whose id constraint is the index: `(n:Actor {id})` would scan every
+ * actor. The label comes from a fixed union type, never from request text.
+ */
+const LOOKUP = { Entity: 'n:Entity', Actor: 'n:Entity:Actor', Authority: 'n:Entity:Authority' } as const;
 
-/** Which label a look-up requires. */
-export type EntityLabel = 'Entity' | 'Actor' | 'Authority';
+/** The statement of node, actor and authority. */
+export function entityStatement(plan: EntityLookupPlan): CypherStatement {
+  const st = new Statement();
+  const id = st.param(plan.id);
+  return st.build(`MATCH (${LOOKUP[plan.label]} {id: ${id}}) RETURN ${entityProjection(st, 'n', plan.entity)} AS node`, plan.provenance);
+}
 
-/** One entity by id, with what `want` asks below it; null when absent. */
-export async function findEntity(db: Database, label: EntityLabel, id: string, want: Want, prov: ProvenanceWants): Promise<EntityRow | null> {
-  const st = new Statement(prov);
-  const idRef = st.param(id);
-  // The label comes from a fixed union type, never from request text.
-  // Always through :Entity, whose id constraint is the index: `(n:Actor {id})` would scan every actor.
-  const match = { Entity: 'MATCH (n:Entity {id: ', Actor: 'MATCH (n:Entity:Actor {id: ', Authority: 'MATCH (n:Entity:Authority {id: ' }[label];
-  const rows = await readWithProvenance<{ node: EntityRow }>(db, st, `${match}${idRef}}) RETURN ${entityProjection(st, 'n', want)} AS node`);
+/** One entity by id; null when absent. */
+export async function findEntity(db: Database, plan: EntityLookupPlan): Promise<EntityRow | null> {
+  const rows = await readRows<{ node: EntityRow }>(db, entityStatement(plan));
   return rows[0]?.node ?? null;
 }
 
-/** Filters of the actor list (validated). */
-export interface ActorListFilter {
-  kinds: string[] | null;
-  country: string | null;
-  text: string | null;
+/** Case-insensitive substring of the name or an alias (`text` is lower-cased). */
+const textMatch = (text: string) => `(toLower(n.name) CONTAINS ${text} OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS ${text}))`;
+
+interface ListShape {
+  label: 'Actor' | 'Authority';
+  conds: string[];
+  first: number;
+  after: NameCursor | null;
+  entity: EntityPlan;
+  provenance: ProvenancePlan;
 }
 
-/** Filters of the authority list (validated). */
-export interface AuthorityListFilter {
-  kinds: string[] | null;
-  title: number | null;
-  text: string | null;
-}
-
-/** Keyset cursor: the (name, id) of the last row of the previous page. */
-export interface NameCursor {
-  name: string;
-  id: string;
-}
-
-/** One page of a list and the count of all matches. */
-export interface Page<T> {
-  rows: T[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
-
-const TEXT_MATCH = (v: string, text: string) =>
-  `(${text} IS NULL OR toLower(${v}.name) CONTAINS ${text} OR any(a IN coalesce(${v}.aliases, []) WHERE toLower(a) CONTAINS ${text}))`;
-
-async function page(db: Database, st: Statement, label: 'Actor' | 'Authority', where: string, want: Want, first: number, after: NameCursor | null): Promise<Page<EntityRow>> {
-  const afterName = st.param(after?.name ?? null);
-  const afterId = st.param(after?.id ?? null);
-  const limit = st.param(first + 1);
-  const head = label === 'Actor' ? 'MATCH (n:Actor)' : 'MATCH (n:Authority)';
+function pageStatement(st: Statement, s: ListShape): CypherStatement {
+  const head = s.label === 'Actor' ? 'MATCH (n:Actor)' : 'MATCH (n:Authority)';
+  const name = s.after && st.param(s.after.name);
+  const after = s.after && `(n.name > ${name} OR (n.name = ${name} AND n.id > ${st.param(s.after.id)}))`;
   const cypher = `
-    CALL () { ${head} WHERE ${where} RETURN count(n) AS total }
+    CALL () { ${head} WHERE ${all(s.conds)} RETURN count(n) AS total }
     CALL () {
-      ${head} WHERE ${where} AND (${afterName} IS NULL OR n.name > ${afterName} OR (n.name = ${afterName} AND n.id > ${afterId}))
-      WITH n ORDER BY n.name, n.id LIMIT ${limit}
-      RETURN collect(${entityProjection(st, 'n', want)}) AS rows
+      ${head} WHERE ${all([...s.conds, after])}
+      WITH n ORDER BY n.name, n.id LIMIT ${st.param(s.first + 1)}
+      RETURN collect(${entityProjection(st, 'n', s.entity)}) AS rows
     }
     RETURN total, rows`;
-  const [row] = await readWithProvenance<{ total: number; rows: EntityRow[] }>(db, st, cypher);
+  return st.build(cypher, s.provenance);
+}
+
+async function page(db: Database, statement: CypherStatement, first: number): Promise<Page<EntityRow>> {
+  const [row] = await readRows<{ total: number; rows: EntityRow[] }>(db, statement);
   const rows = row?.rows ?? [];
   return { rows: rows.slice(0, first), totalCount: row?.total ?? 0, hasNextPage: rows.length > first };
 }
 
+/** The statement of actors: filters that are set become conditions, the others none. */
+export function actorsStatement(plan: ActorListPlan): CypherStatement {
+  const st = new Statement();
+  const { kinds, country, text } = plan.filter;
+  const conds: string[] = [];
+  if (kinds) conds.push(`n.kind IN ${st.param(kinds)}`);
+  if (country) {
+    const c = st.param(country);
+    conds.push(`(n.country = ${c} OR n.id = ${c})`);
+  }
+  if (text) conds.push(textMatch(st.param(text.toLowerCase())));
+  return pageStatement(st, { label: 'Actor', conds, ...plan });
+}
+
 /** Actors ordered by name, filtered, keyset-paginated. */
-export function listActors(db: Database, filter: ActorListFilter, first: number, after: NameCursor | null, want: Want, prov: ProvenanceWants): Promise<Page<EntityRow>> {
-  const st = new Statement(prov);
-  const kinds = st.param(filter.kinds);
-  const country = st.param(filter.country);
-  const text = st.param(filter.text?.toLowerCase() ?? null);
-  const where = `(${kinds} IS NULL OR n.kind IN ${kinds}) AND (${country} IS NULL OR n.country = ${country} OR n.id = ${country}) AND ${TEXT_MATCH('n', text)}`;
-  return page(db, st, 'Actor', where, want, first, after);
+export function listActors(db: Database, plan: ActorListPlan): Promise<Page<EntityRow>> {
+  return page(db, actorsStatement(plan), plan.first);
+}
+
+/** The statement of authorities. */
+export function authoritiesStatement(plan: AuthorityListPlan): CypherStatement {
+  const st = new Statement();
+  const { kinds, title, text } = plan.filter;
+  const conds: string[] = [];
+  if (kinds) conds.push(`n.kind IN ${st.param(kinds)}`);
+  if (title !== null) conds.push(`n.title = ${st.param(title)}`);
+  if (text) conds.push(textMatch(st.param(text.toLowerCase())));
+  return pageStatement(st, { label: 'Authority', conds, ...plan });
 }
 
 /** Authorities ordered by name, filtered, keyset-paginated. */
-export function listAuthorities(db: Database, filter: AuthorityListFilter, first: number, after: NameCursor | null, want: Want, prov: ProvenanceWants): Promise<Page<EntityRow>> {
-  const st = new Statement(prov);
-  const kinds = st.param(filter.kinds);
-  const title = st.param(filter.title);
-  const text = st.param(filter.text?.toLowerCase() ?? null);
-  const where = `(${kinds} IS NULL OR n.kind IN ${kinds}) AND (${title} IS NULL OR n.title = ${title}) AND ${TEXT_MATCH('n', text)}`;
-  return page(db, st, 'Authority', where, want, first, after);
+export function listAuthorities(db: Database, plan: AuthorityListPlan): Promise<Page<EntityRow>> {
+  return page(db, authoritiesStatement(plan), plan.first);
 }

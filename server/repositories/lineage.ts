@@ -1,10 +1,18 @@
 /** Authority lineage in Cypher, following the domain's lineage rule (domain/lineage.ts). */
 import type { Database } from '../db/database.ts';
-import { LINEAGE_EDGE_TYPES, PARENT_IS_END, PARENT_IS_START } from '../../domain/lineage.ts';
-import { readWithProvenance, Statement, overlaps, type ProvenanceWants } from './cypher.ts';
-import { entityProjection, graphNodeProjection, relationshipEdgeProjection, mergedWant } from './projection.ts';
-import type { Want } from '../graphql/selection.ts';
+import { GOVERNANCE_TYPES, LINEAGE_EDGE_TYPES, PARENT_IS_END, PARENT_IS_START } from '../../domain/lineage.ts';
+import { Statement, overlaps, windowRefs, type CypherStatement } from './cypher.ts';
+import { entityProjection, graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
+import { readRows } from './read.ts';
+import type { LineagePlan } from './plan.ts';
+import type { EdgeRow, EntityRow, GraphNodeRow } from './rows.ts';
+import type { RelationshipType } from '../../domain/relationship-types.ts';
 
+/**
+ * Links drawn even when the node at their end is not in the lineage: the law that established an
+ * authority, and the bodies that run it.
+ */
+const OUTWARD: readonly RelationshipType[] = ['ESTABLISHED_BY', ...GOVERNANCE_TYPES];
 
 /** Parameter references of the lineage rule in one statement. */
 export interface LineageRefs {
@@ -27,45 +35,49 @@ export function upStep(refs: LineageRefs, x: string, r: string): string {
   return `((type(${r}) IN ${refs.startTypes} AND endNode(${r}) = ${x}) OR (type(${r}) IN ${refs.endTypes} AND startNode(${r}) = ${x}))`;
 }
 
-/** Options of a lineage query (validated). */
-export interface LineageOptions {
-  ancestors: boolean;
-  descendants: boolean;
-  maxDepth: number;
-  yearFrom: number | null;
-  yearTo: number | null;
+/** One authority of the lineage with its generation and the bodies around it. */
+export interface LineageEntryRow {
+  generation: number;
+  year: number | null;
+  via: string | null;
+  authority: EntityRow;
+  establishedBy: EntityRow[];
+  administeredBy: EntityRow[];
+  implementedBy: EntityRow[];
 }
 
-/** The raw lineage: entries (root first, then by generation) and the subgraph. */
+/** The lineage: entries (root first, then by generation) and the subgraph. */
 export interface LineageRow {
-  root: Record<string, unknown>;
-  entries: Record<string, unknown>[];
-  nodes: Record<string, unknown>[];
-  edges: Record<string, unknown>[];
+  root: EntityRow;
+  entries: LineageEntryRow[];
+  nodes: GraphNodeRow[];
+  edges: EdgeRow[];
 }
 
-/** The lineage of authority `id`; null when there is no such authority. */
-export async function lineage(db: Database, id: string, opts: LineageOptions, want: Want, prov: ProvenanceWants): Promise<LineageRow | null> {
-  const st = new Statement(prov);
+/** The statement of lineage; no row when there is no such authority. */
+export function lineageStatement(plan: LineagePlan): CypherStatement {
+  const st = new Statement();
   const refs = lineageRefs(st);
-  const from = st.param(opts.yearFrom);
-  const to = st.param(opts.yearTo);
-  const maxDepth = st.param(opts.maxDepth);
+  const w = windowRefs(st, plan);
+  const maxDepth = st.param(plan.maxDepth);
   const edgeTypes = st.param([...LINEAGE_EDGE_TYPES]);
-  const entryWant = mergedWant(want, 'entries');
-  const walk = (flag: boolean, step: string, sign: string, name: string) => `
+  const outward = st.param(OUTWARD);
+  const walk = (step: string, sign: string, name: string) => `
     CALL (root) {
-      WITH root WHERE ${st.param(flag)}
-      MATCH p = (root) ((x)-[r]-(y:Authority) WHERE ${step} AND ${overlaps('r', from, to)}){1,10} (d)
+      MATCH p = (root) ((x)-[r]-(y:Authority) WHERE ${step} AND ${overlaps('r', w)}){1,10} (d)
       WHERE d <> root AND length(p) <= ${maxDepth}
       WITH d, p ORDER BY length(p)
       WITH d, head(collect(p)) AS best
       RETURN collect({ a: d, gen: ${sign}length(best), year: last(relationships(best)).start, via: type(last(relationships(best))) }) AS ${name}
     }`;
+  // A direction not asked for is not walked at all.
+  const down = plan.descendants ? walk(downStep(refs, 'x', 'r'), '', 'down') : 'WITH root, [] AS down';
+  const up = plan.ancestors ? walk(upStep(refs, 'x', 'r'), '-', 'up') : 'WITH root, down, [] AS up';
+  const e = plan.entry;
   const cypher = `
-    MATCH (root:Entity:Authority {id: ${st.param(id)}})
-    ${walk(opts.descendants, downStep(refs, 'x', 'r'), '', 'down')}
-    ${walk(opts.ancestors, upStep(refs, 'x', 'r'), '-', 'up')}
+    MATCH (root:Entity:Authority {id: ${st.param(plan.id)}})
+    ${down}
+    ${up}
     WITH root, [{ a: root, gen: 0, year: null, via: null }] + up + down AS found
     UNWIND found AS e
     WITH root, e ORDER BY e.gen, e.a.name
@@ -74,8 +86,8 @@ export async function lineage(db: Database, id: string, opts: LineageOptions, wa
     CALL (auths) {
       UNWIND auths AS a
       MATCH (a)-[r]-(b:Entity)
-      WHERE type(r) IN ${edgeTypes} AND ${overlaps('r', from, to)}
-        AND (b IN auths OR (startNode(r) = a AND type(r) IN ['ESTABLISHED_BY', 'ADMINISTERED_BY', 'IMPLEMENTED_BY']))
+      WHERE type(r) IN ${edgeTypes} AND ${overlaps('r', w)}
+        AND (b IN auths OR (startNode(r) = a AND type(r) IN ${outward}))
       RETURN collect(DISTINCT r) AS rels, collect(DISTINCT b) AS others
     }
     WITH root, found, auths, rels, auths + [o IN others WHERE NOT o IN auths] AS shown
@@ -84,18 +96,23 @@ export async function lineage(db: Database, id: string, opts: LineageOptions, wa
       WITH e, e.a AS ea
       RETURN collect({
         generation: e.gen, year: e.year, via: e.via,
-        authority: ${entityProjection(st, 'ea', mergedWant(entryWant, 'authority'))},
-        establishedBy: COLLECT { MATCH (ea)-[er:ESTABLISHED_BY]->(l:Authority) WHERE ${overlaps('er', from, to)}
-          RETURN ${entityProjection(st, 'l', mergedWant(entryWant, 'establishedBy'))} },
-        administeredBy: COLLECT { MATCH (ea)-[ar:ADMINISTERED_BY]->(m:Actor) WHERE ${overlaps('ar', from, to)}
-          RETURN ${entityProjection(st, 'm', mergedWant(entryWant, 'administeredBy'))} },
-        implementedBy: COLLECT { MATCH (ea)-[ir:IMPLEMENTED_BY]->(m2:Actor) WHERE ${overlaps('ir', from, to)}
-          RETURN ${entityProjection(st, 'm2', mergedWant(entryWant, 'implementedBy'))} }
+        authority: ${entityProjection(st, 'ea', e.authority)},
+        establishedBy: COLLECT { MATCH (ea)-[er:ESTABLISHED_BY]->(l:Authority) WHERE ${overlaps('er', w)}
+          RETURN ${entityProjection(st, 'l', e.establishedBy)} },
+        administeredBy: COLLECT { MATCH (ea)-[ar:ADMINISTERED_BY]->(m:Actor) WHERE ${overlaps('ar', w)}
+          RETURN ${entityProjection(st, 'm', e.administeredBy)} },
+        implementedBy: COLLECT { MATCH (ea)-[ir:IMPLEMENTED_BY]->(m2:Actor) WHERE ${overlaps('ir', w)}
+          RETURN ${entityProjection(st, 'm2', e.implementedBy)} }
       }) AS entries
     }
-    RETURN ${entityProjection(st, 'root', mergedWant(want, 'root'))} AS root, entries,
-      [n IN shown | ${graphNodeProjection(st, 'n')}] AS nodes,
-      [r IN rels | ${relationshipEdgeProjection(st, 'r')}] AS edges`;
-  const rows = await readWithProvenance<LineageRow & Record<string, unknown>>(db, st, cypher);
+    RETURN ${entityProjection(st, 'root', plan.root)} AS root, entries,
+      [n IN shown | ${graphNodeProjection('n')}] AS nodes,
+      [r IN rels | ${relationshipEdgeProjection('r')}] AS edges`;
+  return st.build(cypher, plan.provenance);
+}
+
+/** The lineage of an authority; null when there is no such authority. */
+export async function lineage(db: Database, plan: LineagePlan): Promise<LineageRow | null> {
+  const rows = await readRows<LineageRow>(db, lineageStatement(plan));
   return rows[0] ?? null;
 }

@@ -8,15 +8,18 @@
  * relationships only. A second round trip happens only then.
  */
 import { DatabaseUnavailableError, isTimedOut, type Database } from '../db/database.ts';
-import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
+import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { TYPED, type EdgeFilter } from './subgraph.ts';
+import { edgeRefs, flowOk, relOk, TYPED } from './edge-filter.ts';
+import { readRows } from './read.ts';
+import type { PathQuery, PathsPlan, ProvenancePlan } from './plan.ts';
+import type { EdgeRow, GraphNodeRow } from './rows.ts';
 
-/** A raw path: its entities in walking order and its steps. */
+/** A path: its entities in walking order and its steps. */
 export interface PathRow {
   length: number;
-  nodes: Record<string, unknown>[];
-  steps: { edge: Record<string, unknown>; forward: boolean }[];
+  nodes: GraphNodeRow[];
+  steps: { edge: EdgeRow; forward: boolean }[];
 }
 
 /** Time the k-shortest search may take before the fallback answers. */
@@ -36,66 +39,53 @@ const HOPS: Record<number, number> = { 1: 2, 2: 4, 3: 6, 4: 8, 5: 10, 6: 12 };
 /** The two searches: Cypher's k-shortest, or the routes of the fewest relationships (fast). */
 export type PathSearch = 'k-shortest' | 'fewest-hops';
 
-/** The arguments of a path search (validated). */
-export interface PathQuery {
-  from: string;
-  to: string;
-  maxHops: number;
-  limit: number;
-  filter: EdgeFilter;
-}
-
 /**
  * Up to `limit` shortest paths from `from` to `to` of at most `maxHops` steps, shortest first:
  * the k-shortest search within its budget, else the fewest-hops one. Null when either end does
  * not exist.
  */
-export async function shortestPaths(db: Database, q: PathQuery, prov: ProvenanceWants): Promise<PathRow[] | null> {
+export async function shortestPaths(db: Database, plan: PathsPlan): Promise<PathRow[] | null> {
   const started = performance.now();
+  const { provenance, ...q } = plan;
   try {
-    return await searchPaths(db, 'k-shortest', q, prov, Math.min(PATHS_SEARCH_BUDGET_MS, db.queryTimeoutMs));
+    return await searchPaths(db, 'k-shortest', q, provenance, Math.min(PATHS_SEARCH_BUDGET_MS, db.queryTimeoutMs));
   } catch (error) {
     // Over budget (Neo4j's timeout, or our deadline when its answer is late): the fast search,
     // in what is left of the request's time, so that an outage still ends within the timeout.
     if (!isTimedOut(error) && !(error instanceof DatabaseUnavailableError)) throw error;
     const left = db.queryTimeoutMs - (performance.now() - started);
     if (left < 100) throw error;
-    return searchPaths(db, 'fewest-hops', q, prov, Math.floor(left));
+    return searchPaths(db, 'fewest-hops', q, provenance, Math.floor(left));
   }
 }
 
 /** One search, one round trip. */
-export async function searchPaths(db: Database, search: PathSearch, q: PathQuery, prov: ProvenanceWants, timeoutMs?: number): Promise<PathRow[] | null> {
-  const selector = q.limit <= 5 ? CANDIDATES[5] : CANDIDATES[25];
-  const hops = HOPS[q.maxHops];
-  if (!selector || !hops) throw new RangeError(`maxHops ${q.maxHops} or limit ${q.limit} out of range`);
-  const st = new Statement(prov);
-  const cypher = pathsStatement(st, search, selector, hops, q);
-  const [row] = await readWithProvenance<{ found: boolean; paths: PathRow[] }>(db, st, cypher, timeoutMs === undefined ? undefined : { timeoutMs });
+export async function searchPaths(db: Database, search: PathSearch, q: PathQuery, provenance: ProvenancePlan, timeoutMs?: number): Promise<PathRow[] | null> {
+  const [row] = await readRows<{ found: boolean; paths: PathRow[] }>(db, pathsStatement(search, q, provenance), timeoutMs === undefined ? undefined : { timeoutMs });
   return row?.found ? row.paths : null;
 }
 
-function pathsStatement(st: Statement, search: PathSearch, selector: string, hops: number, { from, to, maxHops, limit, filter }: PathQuery): string {
-  const types = st.param(filter.relTypes);
-  const funded = st.param(filter.funded);
-  const yFrom = st.param(filter.yearFrom);
-  const yTo = st.param(filter.yearTo);
-  const min = st.param(filter.minAmountUsd);
-  const fromRef = st.param(from);
-  const toRef = st.param(to);
-  const flowOk = (f: string) => `${flowOverlaps(f, yFrom, yTo)} AND (${min} IS NULL OR ${f}.amountUsd >= ${min})`;
-  const relOk = (r: string) => `(${types} IS NULL OR type(${r}) IN ${types}) AND ${overlaps(r, yFrom, yTo)}`;
+/** The statement of one search. */
+export function pathsStatement(search: PathSearch, q: PathQuery, provenance: ProvenancePlan): CypherStatement {
+  const selector = q.limit <= 5 ? CANDIDATES[5] : CANDIDATES[25];
+  const hops = HOPS[q.maxHops];
+  if (!selector || !hops) throw new RangeError(`maxHops ${q.maxHops} or limit ${q.limit} out of range`);
+  const st = new Statement();
+  const p = edgeRefs(st, q.filter);
+  const fromRef = st.param(q.from);
+  const toRef = st.param(q.to);
+  // A flow is walked donor - flow - recipient: both of its links pass when the flow does.
+  const flowStep = p.funded ? `(type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y', p)}) OR (x:Funding AND ${flowOk('x', p)})))` : 'false';
   // Both searches bind p; the rest (steps, de-duplication, projection) is shared.
   const match = search === 'k-shortest'
     ? `MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
-          WHERE ((x:Entity AND y:Entity AND ${relOk('r')})
-             OR (${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y')}) OR (x:Funding AND ${flowOk('x')}))))
+          WHERE ((x:Entity AND y:Entity AND ${relOk('r', p)}) OR ${flowStep})
         ){1,${hops}} (b)`
     : `MATCH p = allShortestPaths((a)-[:${WALKABLE}*1..${hops}]-(b))
-      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${funded} ELSE ${relOk('r')} END)
-        AND all(n IN nodes(p) WHERE NOT n:Funding OR (${flowOk('n')}))
+      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${p.funded} ELSE ${relOk('r', p)} END)
+        AND all(n IN nodes(p) WHERE NOT n:Funding OR (${flowOk('n', p)}))
       WITH p LIMIT 200`;
-  return `
+  const cypher = `
     OPTIONAL MATCH (a:Entity {id: ${fromRef}})
     OPTIONAL MATCH (b:Entity {id: ${toRef}})
     WITH a, b
@@ -105,21 +95,22 @@ function pathsStatement(st: Statement, search: PathSearch, selector: string, hop
       WITH p, nodes(p) AS ns, relationships(p) AS rs
       WITH p, ns, rs, length(p) - size([n IN ns WHERE n:Funding]) AS steps
       // A path visits each entity once; parallel edges of the same types give one path.
-      WHERE steps <= ${st.param(maxHops)} AND all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
+      WHERE steps <= ${st.param(q.maxHops)} AND all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
       WITH p, ns, rs, steps, [n IN ns WHERE n:Entity | n.id] + [x IN rs | type(x)] AS signature
       ORDER BY steps, length(p)
       WITH signature, head(collect({p: p, ns: ns, rs: rs, steps: steps})) AS best
       WITH best.p AS p, best.ns AS ns, best.rs AS rs, best.steps AS steps
-      ORDER BY steps, length(p) LIMIT ${st.param(limit)}
+      ORDER BY steps, length(p) LIMIT ${st.param(q.limit)}
       RETURN collect({
         length: steps,
-        nodes: [n IN ns WHERE n:Entity | ${graphNodeProjection(st, 'n')}],
+        nodes: [n IN ns WHERE n:Entity | ${graphNodeProjection('n')}],
         steps: [i IN range(0, size(rs) - 1) WHERE type(rs[i]) <> 'TO' |
           CASE WHEN type(rs[i]) = 'PROVIDED'
-            THEN { edge: head([fl IN [endNode(rs[i])] | ${fundedEdgeProjection(st, 'fl')}]), forward: startNode(rs[i]) = ns[i] }
-            ELSE { edge: head([rl IN [rs[i]] | ${relationshipEdgeProjection(st, 'rl')}]), forward: startNode(rs[i]) = ns[i] }
+            THEN { edge: head([fl IN [endNode(rs[i])] | ${fundedEdgeProjection('fl')}]), forward: startNode(rs[i]) = ns[i] }
+            ELSE { edge: head([rl IN [rs[i]] | ${relationshipEdgeProjection('rl')}]), forward: startNode(rs[i]) = ns[i] }
           END]
       }) AS paths
     }
     RETURN a IS NOT NULL AND b IS NOT NULL AS found, paths`;
+  return st.build(cypher, provenance);
 }

@@ -10,67 +10,21 @@
  * omitted counts are therefore exact for the first layer and lower bounds beyond it.
  */
 import type { Database } from '../db/database.ts';
-import { readWithProvenance, Statement, overlaps, flowOverlaps, type ProvenanceWants } from './cypher.ts';
+import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
+import { edgeRefs, flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
+import { readRows } from './read.ts';
+import type { NeighborhoodPlan, OverviewPlan } from './plan.ts';
+import type { SubgraphRow } from './rows.ts';
 
 /** How many relationships (and, separately, flows) one node contributes at most beyond layer 1 (documented in subgraph.graphql). */
 export const PER_NODE_SCAN = 300;
 
 /**
- * The typed relationship types as a pattern (a code constant, never user text): naming them lets
- * Neo4j skip a dense node's funding relationships instead of reading and discarding them.
- */
-export const TYPED = RELATIONSHIP_TYPES.join('|');
-
-/** A raw subgraph as the resolvers map it. */
-export interface SubgraphRow {
-  nodes: Record<string, unknown>[];
-  edges: Record<string, unknown>[];
-  omittedNodes: number;
-  omittedEdges: number;
-}
-
-/** Which edges a subgraph follows (validated). */
-export interface EdgeFilter {
-  /** Typed relationship types to follow; null = all of the allow-list. */
-  relTypes: string[] | null;
-  /** Whether funding flows (FUNDED) are followed. */
-  funded: boolean;
-  yearFrom: number | null;
-  yearTo: number | null;
-  minAmountUsd: number | null;
-}
-
-interface EdgeParams {
-  types: string;
-  funded: string;
-  from: string;
-  to: string;
-  min: string;
-  /** False when every edge counts, so that degrees can be read from the degree store. */
-  filtered: boolean;
-}
-
-function edgeParams(st: Statement, f: EdgeFilter): EdgeParams {
-  return {
-    types: st.param(f.relTypes),
-    funded: st.param(f.funded),
-    from: st.param(f.yearFrom),
-    to: st.param(f.yearTo),
-    min: st.param(f.minAmountUsd),
-    filtered: f.relTypes !== null || !f.funded || f.yearFrom !== null || f.yearTo !== null || f.minAmountUsd !== null,
-  };
-}
-
-const relOk = (r: string, p: EdgeParams) => `(${p.types} IS NULL OR type(${r}) IN ${p.types}) AND ${overlaps(r, p.from, p.to)}`;
-const flowOk = (f: string, p: EdgeParams) => `${p.funded} AND ${flowOverlaps(f, p.from, p.to)} AND (${p.min} IS NULL OR ${f}.amountUsd >= ${p.min})`;
-
-/**
  * The number of matching edges of `v` (typed relationships plus flows). Unfiltered, it is the
  * stored degree less the UNDER links of an authority's flows (not canvas edges).
  */
-function degree(v: string, p: EdgeParams): string {
+function degree(v: string, p: EdgeRefs): string {
   if (!p.filtered) return `(COUNT { (${v})--() } - COUNT { (${v})-[:UNDER]-() })`;
   return `(COUNT { (${v})-[r_d:${TYPED}]-() WHERE ${relOk('r_d', p)} } + COUNT { (${v})-[:PROVIDED|TO]-(f_d:Funding) WHERE ${flowOk('f_d', p)} })`;
 }
@@ -79,7 +33,7 @@ function degree(v: string, p: EdgeParams): string {
  * The entities one hop from `a` (a typed relationship, or a flow in either direction), at most
  * `cap` of them when given. The other end of a flow is found by its id, once per distinct id.
  */
-function hop(p: EdgeParams, cap?: string): string {
+function hop(p: EdgeRefs, cap?: string): string {
   const limit = cap ? ` LIMIT ${cap}` : '';
   return `CALL (a) {
       CALL (a) { MATCH (a)-[r:${TYPED}]-(b:Entity) WHERE ${relOk('r', p)} RETURN b${limit} }
@@ -103,7 +57,7 @@ function hop(p: EdgeParams, cap?: string): string {
  * cut by `maxEdges` plus the edges from `centre` (the neighbourhood's start) or, without a
  * centre, from any kept node (the overview) to nodes not kept.
  */
-function edgesAmong(st: Statement, p: EdgeParams, maxEdges: number, omittedNodes: string, centre: string | null): string {
+function edgesAmong(st: Statement, p: EdgeRefs, maxEdges: number, omittedNodes: string, centre: string | null): string {
   const cap = st.param(maxEdges);
   const scan = st.param(PER_NODE_SCAN);
   const from = centre ? `[${centre}]` : 'kept';
@@ -133,30 +87,29 @@ function edgesAmong(st: Statement, p: EdgeParams, maxEdges: number, omittedNodes
     WITH kept, omittedNodes, leaving, inside, rels[0..${cap}] AS rels, flows
     WITH kept, omittedNodes, leaving, inside, rels,
          flows[0..CASE WHEN size(rels) >= ${cap} THEN 0 ELSE ${cap} - size(rels) END] AS flows
-    RETURN [n IN kept | ${graphNodeProjection(st, 'n')}] AS nodes,
-           [r IN rels | ${relationshipEdgeProjection(st, 'r')}] + [f IN flows | ${fundedEdgeProjection(st, 'f')}] AS edges,
+    RETURN [n IN kept | ${graphNodeProjection('n')}] AS nodes,
+           [r IN rels | ${relationshipEdgeProjection('r')}] + [f IN flows | ${fundedEdgeProjection('f')}] AS edges,
            omittedNodes,
            CASE WHEN leaving > 0 THEN leaving ELSE 0 END + inside - size(rels) - size(flows) AS omittedEdges`;
 }
 
 /**
- * Everything within `depth` hops of `id`, nearest first (then best connected), cut at `limit`
- * nodes. A deeper layer is explored only when every node of the shallower ones is shown.
- * Null when the node does not exist.
+ * The statement of neighborhood: everything within `depth` hops of `id`, nearest first (then
+ * best connected), cut at `limit` nodes. A deeper layer is explored only when every node of the
+ * shallower ones is shown. No row when the node does not exist.
  */
-export async function neighborhood(db: Database, id: string, depth: number, limit: number, filter: EdgeFilter, maxEdges: number, prov: ProvenanceWants): Promise<SubgraphRow | null> {
-  const st = new Statement(prov);
-  const p = edgeParams(st, filter);
-  const idRef = st.param(id);
-  const depthRef = st.param(depth);
-  const limitRef = st.param(limit);
+export function neighborhoodStatement(plan: NeighborhoodPlan): CypherStatement {
+  const st = new Statement();
+  const p = edgeRefs(st, plan.filter);
+  const idRef = st.param(plan.id);
+  const limitRef = st.param(plan.limit);
   const scan = st.param(PER_NODE_SCAN);
-  const unfiltered: EdgeParams = { ...p, filtered: false };
+  const unfiltered: EdgeRefs = { ...p, filtered: false };
   // Layer 1 is always found (its omitted count is exact); layer k + 1 grows from layer k only
-  // while everything found so far fits the limit.
+  // while everything found so far fits the limit. Layers past the depth are not written at all.
   const layer = (k: number) => `
     CALL (s, seen, frontier) {
-      WITH s, seen, frontier WHERE ${depthRef} >= ${k} AND ${k === 1 ? 'true' : `size(seen) < ${limitRef}`}
+      WITH s, seen, frontier WHERE ${k === 1 ? 'true' : `size(seen) < ${limitRef}`}
       UNWIND frontier AS a
       ${hop(p, k === 1 ? undefined : scan)}
       WITH DISTINCT b WHERE NOT b IN seen
@@ -164,40 +117,43 @@ export async function neighborhood(db: Database, id: string, depth: number, limi
       RETURN collect(b) AS found
     }
     WITH s, seen + found AS seen, found AS frontier`;
+  const layers = Array.from({ length: plan.depth }, (_, i) => layer(i + 1)).join('');
   const cypher = `
     MATCH (s:Entity {id: ${idRef}})
     WITH s, [s] AS seen, [s] AS frontier
-    ${layer(1)}
-    ${layer(2)}
-    ${layer(3)}
+    ${layers}
     WITH s, seen[0..${limitRef}] AS kept, size(seen) AS reached
-    ${edgesAmong(st, p, maxEdges, 'reached - size(kept)', 's')}`;
-  const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
+    ${edgesAmong(st, p, plan.maxEdges, 'reached - size(kept)', 's')}`;
+  return st.build(cypher, plan.provenance);
+}
+
+/** The neighbourhood of a node; null when the node does not exist. */
+export async function neighborhood(db: Database, plan: NeighborhoodPlan): Promise<SubgraphRow | null> {
+  const rows = await readRows<SubgraphRow>(db, neighborhoodStatement(plan));
   return rows[0] ?? null;
 }
 
-/** Filter of the overview (validated). */
-export interface OverviewFilter extends EdgeFilter {
-  /** NodeKinds to show (actor kinds, Authority, Event); null = all. */
-  kinds: string[] | null;
-}
-
-/** The overview: the best-connected `limit` nodes and the edges among them. */
-export async function overview(db: Database, filter: OverviewFilter, limit: number, maxEdges: number, prov: ProvenanceWants): Promise<SubgraphRow> {
-  const st = new Statement(prov);
-  const p = edgeParams(st, filter);
-  const kinds = st.param(filter.kinds);
-  const kindOk = (n: string) => `(${kinds} IS NULL OR (${n}:Actor AND ${n}.kind IN ${kinds}) OR (${n}:Authority AND 'Authority' IN ${kinds}) OR (${n}:Event AND 'Event' IN ${kinds}))`;
+/** The statement of graph: the best-connected `limit` nodes and the edges among them. */
+export function overviewStatement(plan: OverviewPlan): CypherStatement {
+  const st = new Statement();
+  const p = edgeRefs(st, plan.filter);
+  const kinds = plan.filter.kinds && st.param(plan.filter.kinds);
+  const where = kinds ? ` WHERE ((n:Actor AND n.kind IN ${kinds}) OR (n:Authority AND 'Authority' IN ${kinds}) OR (n:Event AND 'Event' IN ${kinds}))` : '';
   const cypher = `
-    CALL () { MATCH (n:Entity) WHERE ${kindOk('n')} RETURN count(n) AS total }
+    CALL () { MATCH (n:Entity)${where} RETURN count(n) AS total }
     CALL () {
-      MATCH (n:Entity) WHERE ${kindOk('n')}
+      MATCH (n:Entity)${where}
       WITH n, ${degree('n', p)} AS degree
       ORDER BY degree DESC, n.id
-      LIMIT ${st.param(limit)}
+      LIMIT ${st.param(plan.limit)}
       RETURN collect(n) AS kept
     }
-    ${edgesAmong(st, p, maxEdges, 'total - size(kept)', null)}`;
-  const rows = await readWithProvenance<SubgraphRow & Record<string, unknown>>(db, st, cypher);
+    ${edgesAmong(st, p, plan.maxEdges, 'total - size(kept)', null)}`;
+  return st.build(cypher, plan.provenance);
+}
+
+/** The overview. */
+export async function overview(db: Database, plan: OverviewPlan): Promise<SubgraphRow> {
+  const rows = await readRows<SubgraphRow>(db, overviewStatement(plan));
   return rows[0] ?? { nodes: [], edges: [], omittedNodes: 0, omittedEdges: 0 };
 }

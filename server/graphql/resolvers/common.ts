@@ -1,79 +1,54 @@
-/** Helpers shared by the resolvers: nested data look-up, kinds, cursors, nested-argument checks. */
+/** Helpers shared by the resolvers: plans of root fields, nested lists, kinds, connections. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { wantKey, type Want } from '../selection.ts';
-import { citationsOf } from '../provenance.ts';
-import { badInput } from '../errors.ts';
-import { LIMITS, intArg, typesArg, yearWindow } from '../limits.ts';
-import type { Row } from '../generated/schema-types.ts';
+import type { GraphNodeRow, NestedList, Page, SubgraphRow } from '../../repositories/rows.ts';
+import type { FlowCursor, NameCursor } from '../../repositories/plan.ts';
+import { rootField } from '../plans/request.ts';
+import { selectionKey, type Selected } from '../plans/selection.ts';
+import { encodeCursor } from '../plans/cursor.ts';
 
-/** The data the root query fetched for a nested field with arguments (see entityProjection). */
-export function nestedData(parent: Row, info: GraphQLResolveInfo, args: object): unknown[] {
-  const key = wantKey(info.path.key as string, args as Record<string, unknown>);
-  const entry = (parent.__nested as { k: string; v: unknown[] }[] | undefined)?.find((e) => e.k === key);
-  // A missing entry is a bug in look-ahead, never a reason for a second query.
-  if (!entry) throw new Error(`look-ahead did not fetch ${info.parentType.name}.${info.fieldName} (${key})`);
-  return entry.v;
+/** The plan of the root field a resolver serves, built by `build` from the walked selection. */
+export function planOf<P>(context: unknown, info: GraphQLResolveInfo, build: (root: Selected) => P): P {
+  return build(rootField(context, info));
 }
 
-/** The NodeKind of an entity row: its actor kind, or Authority / Event. */
-export function nodeKind(row: Row): string {
-  const labels = (row.labels as string[] | undefined) ?? [];
+/** The rows the root statement fetched for this nested list position (see EntityPlan). */
+export function nestedRows<T>(lists: NestedList<T>[] | undefined, info: GraphQLResolveInfo, args: object): T[] {
+  const key = selectionKey(String(info.path.key), args);
+  const found = lists?.find((l) => l.key === key);
+  // A missing list is a bug in the plan, never a reason for a second query.
+  if (!found) throw new Error(`the plan did not fetch ${info.parentType.name}.${info.fieldName} (${key})`);
+  return found.rows;
+}
+
+/** The NodeKind of a node: its actor kind, or Authority / Event / Funding. */
+export function nodeKind(labels: GraphNodeRow['labels'], kind: GraphNodeRow['kind']): string | null {
   if (labels.includes('Authority')) return 'Authority';
   if (labels.includes('Event')) return 'Event';
   if (labels.includes('Funding')) return 'Funding';
-  return row.kind as string;
+  return kind;
 }
 
 /** The GraphQL object type of an entity row. */
-export function entityType(row: Row): 'Actor' | 'Authority' | 'Event' {
-  const labels = (row.labels as string[] | undefined) ?? [];
+export function entityType(labels: GraphNodeRow['labels']): 'Actor' | 'Authority' | 'Event' {
   if (labels.includes('Authority')) return 'Authority';
   if (labels.includes('Event')) return 'Event';
   return 'Actor';
 }
 
-/** Field resolvers every provenance-carrying type shares. */
-export const withSources = { sources: (parent: Row) => citationsOf(parent) };
-
-/** Opaque cursor: base64url of a JSON value. */
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+/** A page as a connection, its end cursor made from the last row. */
+export function connection<T>(page: Page<T>, cursorOf: (row: T) => NameCursor | FlowCursor) {
+  const last = page.rows[page.rows.length - 1];
+  return {
+    nodes: page.rows,
+    totalCount: page.totalCount,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(cursorOf(last)) : null },
+  };
 }
 
-/** Decodes a cursor made by {@link encodeCursor}, checking its shape. */
-export function decodeCursor<T>(name: string, cursor: string | null | undefined, check: (v: unknown) => v is T): T | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (check(value)) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput(name, 'is not a cursor returned by this list (pageInfo.endCursor)');
+/** The Subgraph object of a subgraph row. */
+export function toSubgraph(row: SubgraphRow) {
+  return { ...row, truncated: row.omittedNodes > 0 || row.omittedEdges > 0 };
 }
 
-/**
- * Validates and normalises the arguments of nested list fields anywhere in the look-ahead tree
- * (Actor.relationships / fundingIn / fundingOut), before any Cypher runs.
- */
-export function checkNested(want: Want | undefined): Want | undefined {
-  if (!want) return want;
-  for (const field of want.values()) {
-    const a = field.args;
-    if (field.name === 'relationships') {
-      const { relTypes } = typesArg(`${field.responseKey}.types`, a.types as string[] | null | undefined);
-      field.args = {
-        types: relTypes,
-        ...yearWindow(a.yearFrom as number | null, a.yearTo as number | null),
-        first: intArg(`${field.responseKey}.first`, a.first as number | null, LIMITS.nestedList.default, 0, LIMITS.nestedList.max),
-      };
-    } else if (field.name === 'fundingIn' || field.name === 'fundingOut') {
-      field.args = {
-        ...yearWindow(a.yearFrom as number | null, a.yearTo as number | null),
-        first: intArg(`${field.responseKey}.first`, a.first as number | null, LIMITS.nestedList.default, 0, LIMITS.nestedList.max),
-      };
-    }
-    checkNested(field.want);
-  }
-  return want;
-}
+/** Items built outside Cypher may carry no sources: an empty list, as the schema wants. */
+export const withSources = { sources: (p: { sources?: unknown[] }) => p.sources ?? [] };

@@ -3,8 +3,10 @@ import type { Resolvers, CitationInput } from '../generated/schema-types.ts';
 import type { GraphQLContext } from '../context.ts';
 import { writeDenied } from '../auth.ts';
 import { apiError, badInput } from '../errors.ts';
-import { LIMITS, idArg, intArg } from '../limits.ts';
+import { idArg } from '../limits.ts';
 import { listChanges, type ChangeRow } from '../../repositories/changes.ts';
+import { changesPlan } from '../plans/entities.ts';
+import { planOf } from './common.ts';
 import * as curation from '../../repositories/curation.ts';
 
 /** Fails before any Cypher unless the caller may write. */
@@ -34,8 +36,7 @@ const cite = (list: CitationInput[]) =>
 export const curationResolvers: Resolvers = {
   Query: {
     curationEnabled: (_p, _a, ctx) => Boolean(ctx.config.adminToken),
-    changes: (_p, args, ctx) =>
-      listChanges(ctx.db, args.targetId ? idArg('targetId', args.targetId) : null, intArg('first', args.first, LIMITS.changes.default, 1, LIMITS.changes.max)),
+    changes: (_p, _a, ctx, info) => listChanges(ctx.db, planOf(ctx, info, changesPlan)),
   },
   Mutation: {
     upsertActor: (_p, { input }, ctx) => write(ctx, () => curation.upsertActor(ctx.db, ctx.auth.who, { ...input, cite: cite(input.cite) })),

@@ -1,14 +1,11 @@
 /** All resolvers, merged from one module per feature. */
 import type { Resolvers } from '../generated/schema-types.ts';
 import { entityResolvers } from './entities.ts';
-import { searchResolvers } from './search.ts';
 import { subgraphResolvers } from './subgraph.ts';
-import { lineageResolvers } from './lineage.ts';
 import { fundingResolvers } from './funding.ts';
-import { dependencyResolvers } from './dependencies.ts';
 import { curationResolvers } from './curation.ts';
 
-const parts: Resolvers[] = [entityResolvers, searchResolvers, subgraphResolvers, lineageResolvers, fundingResolvers, dependencyResolvers, curationResolvers];
+const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers];
 
 /** The resolver map of the schema. */
 export const resolvers = parts.reduce<Record<string, Record<string, unknown>>>((all, part) => {

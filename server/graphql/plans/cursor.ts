@@ -1,0 +1,29 @@
+/** Opaque keyset cursors: base64url of a JSON value, checked for shape when read back. */
+import type { FlowCursor, NameCursor } from '../../repositories/plan.ts';
+import { badInput } from '../errors.ts';
+
+/** The cursor of a row. */
+export function encodeCursor(value: NameCursor | FlowCursor): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function decode<T>(name: string, cursor: string | null, check: (v: unknown) => v is T): T | null {
+  if (cursor === null) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (check(value)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(name, 'is not a cursor returned by this list (pageInfo.endCursor)');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A (name, id) cursor of the actor and authority lists. */
+export const nameCursor = (name: string, cursor: string | null): NameCursor | null =>
+  decode(name, cursor, (v): v is NameCursor => isRecord(v) && typeof v.name === 'string' && typeof v.id === 'string');
+
+/** An (amount, id) cursor of the flow list. */
+export const flowCursor = (name: string, cursor: string | null): FlowCursor | null =>
+  decode(name, cursor, (v): v is FlowCursor => isRecord(v) && typeof v.amountUsd === 'number' && typeof v.id === 'string');

@@ -1,0 +1,92 @@
+/** Plans of fundingFlows, fundingTotals, dependencies and dependencyNetwork. */
+import { FUNDING_GROUP_BY } from '../../../domain/counting.ts';
+import type { DependenciesPlan, DependencyNetworkPlan, FlowFilter, FlowPagePlan, TotalsPlan } from '../../repositories/plan.ts';
+import { badInput } from '../errors.ts';
+import { LIMITS, idArg, idListArg, intArg, yearWindow } from '../limits.ts';
+import { bool, enumValue, num, obj, reqStr, str, strList } from './args.ts';
+import { flowCursor } from './cursor.ts';
+import { entityPlan, entityPlanOf, flowPlan, provenancePlan } from './entity.ts';
+import { childrenOf, merge, type Args, type Selected } from './selection.ts';
+
+/** An amount of US dollars, 0 or more. */
+export function minAmount(name: string, value: number | null): number | null {
+  if (value === null) return null;
+  if (!Number.isFinite(value) || value < 0) throw badInput(name, 'must be a number of US dollars, 0 or more');
+  return value;
+}
+
+/** A FundingFilter argument. */
+export function flowFilter(v: Args, name = 'filter'): FlowFilter {
+  const min = minAmount(`${name}.minAmountUsd`, num(v, 'minAmountUsd'));
+  const opt = (k: string) => {
+    const x = str(v, k);
+    return x === null ? null : idArg(`${name}.${k}`, x);
+  };
+  const authority = opt('authority');
+  const includeDescendants = bool(v, 'includeDescendants') ?? false;
+  if (includeDescendants && !authority) throw badInput(`${name}.includeDescendants`, 'needs an authority');
+  return {
+    donor: opt('donor'),
+    donors: idListArg(`${name}.donors`, strList(v, 'donors')),
+    recipient: opt('recipient'),
+    recipients: idListArg(`${name}.recipients`, strList(v, 'recipients')),
+    recipientCountry: opt('recipientCountry'),
+    authority,
+    includeDescendants,
+    ...yearWindow(num(v, 'yearFrom'), num(v, 'yearTo')),
+    minAmountUsd: min,
+  };
+}
+
+/** fundingFlows. */
+export function flowsPlan(root: Selected): FlowPagePlan {
+  return {
+    first: intArg('first', num(root.args, 'first'), LIMITS.pageSize.default, 0, LIMITS.pageSize.max),
+    after: flowCursor('after', str(root.args, 'after')),
+    filter: flowFilter(obj(root.args, 'filter')),
+    flow: flowPlan(childrenOf(root.fields, 'nodes')),
+    provenance: provenancePlan(root),
+  };
+}
+
+/** fundingTotals: the excluded flows are fetched when `excluded` or `exclusions` is asked. */
+export function totalsPlan(root: Selected): TotalsPlan {
+  const asked = root.fields.some((f) => f.name === 'excluded' || f.name === 'exclusions');
+  const flowFields = merge([...childrenOf(root.fields, 'excluded'), ...childrenOf(childrenOf(root.fields, 'exclusions'), 'flow')]);
+  return {
+    groupBy: enumValue(root.args, 'groupBy', FUNDING_GROUP_BY),
+    filter: flowFilter(obj(root.args, 'filter')),
+    excludedCap: LIMITS.excludedFlows,
+    excluded: asked ? flowPlan(flowFields) : null,
+    provenance: provenancePlan(root),
+  };
+}
+
+function edgeEnds(root: Selected, name: string) {
+  const edges = childrenOf(root.fields, name);
+  return { from: entityPlan(childrenOf(edges, 'from')), to: entityPlan(childrenOf(edges, 'to')) };
+}
+
+/** dependencies. */
+export function dependenciesPlan(root: Selected): DependenciesPlan {
+  return {
+    actorId: idArg('actorId', reqStr(root.args, 'actorId')),
+    ...yearWindow(num(root.args, 'yearFrom'), num(root.args, 'yearTo')),
+    includeUnits: bool(root.args, 'includeUnits') ?? false,
+    actor: entityPlan(childrenOf(root.fields, 'actor')),
+    donor: entityPlanOf(childrenOf(root.fields, 'donors'), 'donor'),
+    dependsOn: edgeEnds(root, 'dependsOn'),
+    dependents: edgeEnds(root, 'dependents'),
+    provenance: provenancePlan(root),
+  };
+}
+
+/** dependencyNetwork. */
+export function dependencyNetworkPlan(root: Selected): DependencyNetworkPlan {
+  return {
+    ...yearWindow(num(root.args, 'yearFrom'), num(root.args, 'yearTo')),
+    limit: intArg('limit', num(root.args, 'limit'), LIMITS.dependencyNodes.default, 1, LIMITS.dependencyNodes.max),
+    maxEdges: LIMITS.subgraphEdges,
+    provenance: provenancePlan(root),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Request -> plan -> statement, as the API does it but without a database: every read root
+ * field maps to its plan builder and its repository's statement builder.
+ */
+import neo4j from 'neo4j-driver';
+import type { CypherStatement } from '../../../server/repositories/cypher.ts';
+import { entityStatement, actorsStatement, authoritiesStatement } from '../../../server/repositories/entities.ts';
+import { searchStatement } from '../../../server/repositories/search.ts';
+import { changesStatement } from '../../../server/repositories/changes.ts';
+import { neighborhoodStatement, overviewStatement } from '../../../server/repositories/subgraph.ts';
+import { pathsStatement } from '../../../server/repositories/paths.ts';
+import { lineageStatement } from '../../../server/repositories/lineage.ts';
+import { flowsStatement, totalsStatement } from '../../../server/repositories/funding.ts';
+import { dependenciesStatement, dependencyNetworkStatement } from '../../../server/repositories/dependencies.ts';
+import { actorsPlan, authoritiesPlan, changesPlan, lookupPlan, searchPlan } from '../../../server/graphql/plans/entities.ts';
+import { lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../../../server/graphql/plans/subgraph.ts';
+import { dependenciesPlan, dependencyNetworkPlan, flowsPlan, totalsPlan } from '../../../server/graphql/plans/funding.ts';
+import type { Selected } from '../../../server/graphql/plans/selection.ts';
+import { rootOf } from '../plans/support.ts';
+
+const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
+  node: (r) => [entityStatement(lookupPlan('Entity', r))],
+  actor: (r) => [entityStatement(lookupPlan('Actor', r))],
+  authority: (r) => [entityStatement(lookupPlan('Authority', r))],
+  actors: (r) => [actorsStatement(actorsPlan(r))],
+  authorities: (r) => [authoritiesStatement(authoritiesPlan(r))],
+  search: (r) => [searchStatement(searchPlan(r))],
+  changes: (r) => [changesStatement(changesPlan(r))],
+  neighborhood: (r) => [neighborhoodStatement(neighborhoodPlan(r))],
+  graph: (r) => [overviewStatement(overviewPlan(r))],
+  paths: (r) => {
+    const { provenance, ...q } = pathsPlan(r);
+    // The k-shortest search, and the fewest-hops search that answers past its budget.
+    return [pathsStatement('k-shortest', q, provenance), pathsStatement('fewest-hops', q, provenance)];
+  },
+  lineage: (r) => [lineageStatement(lineagePlan(r))],
+  fundingFlows: (r) => [flowsStatement(flowsPlan(r))],
+  fundingTotals: (r) => [totalsStatement(totalsPlan(r))],
+  dependencies: (r) => [dependenciesStatement(dependenciesPlan(r))],
+  dependencyNetwork: (r) => [dependencyNetworkStatement(dependencyNetworkPlan(r))],
+};
+
+/** The read root fields that run Cypher. */
+export const READ_ROOTS = Object.keys(ROOTS);
+
+function plain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+/** The statements of a one-root-field document, with integer parameters as plain numbers. */
+export function translate(document: string, variables: Record<string, unknown> = {}): { cypher: string; params: Record<string, unknown> }[] {
+  const root = rootOf(document, variables);
+  const build = ROOTS[root.name];
+  if (!build) throw new Error(`${root.name} runs no Cypher`);
+  return build(root).map((s) => ({ cypher: s.cypher.replace(/[ \t]+$/gm, ''), params: Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, plain(v)])) }));
+}

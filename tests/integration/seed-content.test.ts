@@ -78,7 +78,7 @@ describe('Somalia', () => {
 
   it("AMISOM's troop contributors and the years they joined", async () => {
     const rows = await read<{ id: string; start: number | null; end: number | null }>(
-      `MATCH (c:Actor)-[r:CONTRIBUTES_TROOPS_TO]->(:Actor {id: 'amisom'}) RETURN c.id AS id, r.start AS start, r.end AS end ORDER BY id`,
+      `MATCH (c:State)-[r:CONTRIBUTES_TROOPS_TO]->(:Actor {id: 'amisom'}) RETURN c.id AS id, r.start AS start, r.end AS end ORDER BY id`,
     );
     expect(Object.fromEntries(rows.map((r) => [r.id, [r.start, r.end]]))).toEqual({
       burundi: [2007, null],
@@ -140,5 +140,117 @@ describe('provenance', () => {
        RETURN collect(CASE WHEN s IS NULL THEN section END) AS missing`,
     );
     expect(row.missing).toEqual([]);
+  });
+});
+
+describe('the AMISOM troop contributors as one group', () => {
+  // The article (essay 3, "U.S. Support to AMISOM", paragraph 1 and footnote 51) gives these years.
+  const JOINED: Record<string, [number, number | null]> = {
+    uganda: [2007, null],
+    burundi: [2007, null],
+    djibouti: [2011, null],
+    kenya: [2012, null],
+    ethiopia: [2014, null],
+    sierra_leone: [2013, 2015],
+  };
+
+  it('has the six states as members, with the years they joined (and left)', async () => {
+    const rows = await read<{ id: string; start: number | null; end: number | null }>(
+      `MATCH (s:State)-[r:MEMBER_OF]->(:Actor {id: 'amisom_troop_contributors'}) RETURN s.id AS id, r.start AS start, r.end AS end`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.start, r.end]]))).toEqual(JOINED);
+  });
+
+  it('receives the money the text gives to "the contributors": Global Train and Equip, Section 1207(n) and the CTPF regional line', async () => {
+    const rows = await read<{ id: string; recipient: string; amount: number }>(
+      `MATCH (f:Funding)-[:TO]->(r:Actor) WHERE f.id IN $ids RETURN f.id AS id, r.id AS recipient, f.amountUsd AS amount ORDER BY id`,
+      { ids: ['gte_amisom_contributors_2009_2018', 's1207n_amisom_contributors_2012', 's1207n_amisom_contributors_2014', 'ctpf_east_africa_regional'] },
+    );
+    expect(rows).toEqual([
+      { id: 'ctpf_east_africa_regional', recipient: 'amisom_troop_contributors', amount: 275_000_000 },
+      { id: 'gte_amisom_contributors_2009_2018', recipient: 'amisom_troop_contributors', amount: 700_000_000 },
+      { id: 's1207n_amisom_contributors_2012', recipient: 'amisom_troop_contributors', amount: 75_000_000 },
+      { id: 's1207n_amisom_contributors_2014', recipient: 'amisom_troop_contributors', amount: 37_000_000 },
+    ]);
+    // What AMISOM itself receives: the PKO money (total, yearly figures, average) and the decade total.
+    const toMission = await read<{ amount: number }>(`MATCH (f:Funding)-[:TO]->(:Actor {id: 'amisom'}) RETURN f.amountUsd AS amount ORDER BY amount`);
+    expect(toMission.map((r) => r.amount)).toEqual([75_000_000, 180_000_000, 250_000_000, 1_800_000_000, 2_000_000_000]);
+  });
+
+  it('no US edge to a contributor state starts before that state joined, unless the text dates it so', async () => {
+    const rows = await read<{ type: string; to: string; start: number }>(
+      `MATCH (:Actor {id: 'united_states'})-[r:TRAINED|EQUIPPED|DEPENDS_ON]->(s:State) WHERE s.id IN $ids AND r.start IS NOT NULL
+       RETURN type(r) AS type, s.id AS to, r.start AS start`,
+      { ids: Object.keys(JOINED) },
+    );
+    // Kenya's Global Train and Equip aid is dated FY2009-2018 by the article itself (footnote 57);
+    // Ethiopia was a US partner before it joined AMISOM (the 2006 invasion, the strike facility).
+    const early = rows.filter((r) => r.start < JOINED[r.to][0]).map((r) => `${r.type}:${r.to}:${r.start}`).sort();
+    expect(early).toEqual(['DEPENDS_ON:ethiopia:2009', 'EQUIPPED:kenya:2009', 'TRAINED:kenya:2009']);
+  });
+});
+
+describe('how the authorities came to be', () => {
+  it('each capacity-building authority of footnote 88 has the act that created it, with the year that act was signed', async () => {
+    const rows = await read<{ id: string; law: string; year: number }>(
+      `MATCH (a:Authority)-[r:ESTABLISHED_BY]->(law:Authority) WHERE a.id IN $ids RETURN a.id AS id, law.id AS law, r.start AS year ORDER BY id`,
+      { ids: ['section_1206', 'gscf', 'section_1207n', 'usc10_2282', 'ctpf', 'usc10_333'] },
+    );
+    expect(rows).toEqual([
+      { id: 'ctpf', law: 'ndaa_fy2015', year: 2014 },
+      { id: 'gscf', law: 'ndaa_fy2012', year: 2011 },
+      { id: 'section_1206', law: 'ndaa_fy2006', year: 2006 },
+      { id: 'section_1207n', law: 'ndaa_fy2012', year: 2011 },
+      { id: 'usc10_2282', law: 'ndaa_fy2015', year: 2014 },
+      { id: 'usc10_333', law: 'ndaa_fy2017', year: 2016 },
+    ]);
+  });
+
+  it('the GSCF was reauthorized by the FY2018 act and the Somalia strategy demanded again by it (footnotes 87, 88)', async () => {
+    const rows = await read<{ id: string; year: number }>(
+      `MATCH (a:Authority)-[r:REAUTHORIZED_BY]->(:Authority {id: 'ndaa_fy2018'}) RETURN a.id AS id, r.start AS year ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: 'gscf', year: 2017 },
+      { id: 'somalia_strategy_requirement', year: 2017 },
+    ]);
+  });
+
+  it('creation is recorded as creation: no actor FUNDS an authority', async () => {
+    const [row] = await read<{ n: number }>(`MATCH (:Actor)-[r:FUNDS]->(:Authority) RETURN count(r) AS n`);
+    expect(row.n).toBe(0);
+  });
+
+  it("an edge's year matches the enactment year of the law it points to", async () => {
+    const rows = await read<{ id: string; law: string; start: number; enacted: number }>(
+      `MATCH (a:Authority)-[r:ESTABLISHED_BY|REAUTHORIZED_BY]->(law:Authority) WHERE law.enacted IS NOT NULL AND r.start <> law.enacted
+       RETURN a.id AS id, law.id AS law, r.start AS start, law.enacted AS enacted`,
+    );
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('one figure, one flow', () => {
+  it('the "nearly $2 billion" of AMISOM aid is stored once, citing both places the article gives it', async () => {
+    const rows = await read<{ id: string; sections: string[] }>(`MATCH (f:Funding {amountUsd: 2000000000.0}) RETURN f.id AS id, f.sections AS sections`);
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].sections].sort()).toEqual(['s3_perils_of_incoherence', 's3_support_to_amisom']);
+  });
+});
+
+describe('named actors', () => {
+  it('holds the organisations whose judgements the text relies on, the groups it treats as one, and the sub-national polities', async () => {
+    // Names as the article (body or endnotes) gives them.
+    const expected = [
+      'Security Assistance Monitor', 'RAND Corporation', 'The New York Times', 'Center for Policy Analysis & Research',
+      'World Bank', 'International Crisis Group', 'Le Monde', 'Voice of America', 'Reuters', 'Freedom House',
+      'United Nations Security Council', 'African Union', 'Senate Armed Services Committee',
+      'AMISOM troop-contributing countries', 'Somali clans', 'Iraqi Sunni population', 'Buddhist population of South Vietnam',
+      'Somaliland', 'Puntland', 'Jubaland', 'Somali special forces', 'Somali informal security forces', 'Somali political militias',
+      'Somali personal protection units', 'Private security contractors in Somalia', 'Bancroft', 'DynCorp', 'Blackwater',
+      'Trump administration', 'Obama administration',
+    ];
+    const rows = await read<{ name: string }>(`MATCH (a:Actor) WHERE a.name IN $names RETURN a.name AS name`, { names: expected });
+    expect(rows.map((r) => r.name).sort()).toEqual([...expected].sort());
   });
 });

@@ -3,7 +3,7 @@
  * each registered view's). Slices own disjoint parameter names, so links of the older flat format
  * decode unchanged.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { filtersCodec } from '../filters/codec.ts';
 import type { SliceCodec } from './url-fields.ts';
 import type { AppState, SliceName, ViewName } from './state.ts';
@@ -25,7 +25,7 @@ export interface AppCodec {
 export function appCodec(entries: readonly CodecEntry[]): AppCodec {
   if (!entries.length) throw new Error('no views registered');
   const names = entries.map((e) => e.name) as [ViewName, ...ViewName[]];
-  const viewSchema = z.enum(names).catch(names[0]);
+  const viewSchema = z.catch(z.enum(names), names[0]);
   const slices: [SliceName, SliceCodec<any>][] = [['filters', filtersCodec], ...entries.map((e) => [e.name, e.codec] as [SliceName, SliceCodec<any>])];
   const owner = new Map<string, string>([['view', 'the view switch']]);
   for (const [name, codec] of slices) {

@@ -2,7 +2,7 @@
  * The network view's part of the URL: layout, the focused node and focus mode, kind and type
  * filters, overview size, and the expansions and hidden nodes that reloading replays.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { enumField, flagField, idField, idListField, listField, numberField, sliceCodec, type SliceState } from '../app/url-fields.ts';
 import { NODE_KINDS } from '../graph/kinds.ts';
 import type { NodeKind } from '../api/types.ts';

@@ -1,7 +1,8 @@
 /** The network view's API calls. */
 import { fetchNeighborhood, fetchOverview, fetchRelationshipTypes } from '../api/queries.ts';
+import { isAbort } from '../api/client.ts';
 import type { Subgraph } from '../api/types.ts';
-import { expansionArgs, overviewFilter, type ExploreInputs } from './state.ts';
+import { EXPAND_LIMIT, expansionArgs, overviewFilter, type ExploreInputs } from './state.ts';
 
 /** The overview graph under the state's filters. */
 export function loadOverview(s: ExploreInputs, signal?: AbortSignal): Promise<Subgraph> {
@@ -16,4 +17,16 @@ export function loadExpansion(id: string, limit: number, s: ExploreInputs, signa
 /** The allow-listed relationship types, for the filter panel. */
 export function loadRelationshipTypes(signal?: AbortSignal): Promise<string[]> {
   return fetchRelationshipTypes(signal);
+}
+
+/**
+ * The overview and, alongside it, every expansion the state names (one that fails comes back as
+ * null and is left out; a cancelled load still rejects).
+ */
+export async function loadNetwork(s: ExploreInputs & { explore: { expanded: string[] } }, signal: AbortSignal): Promise<{ overview: Subgraph; expansions: (Subgraph | null)[] }> {
+  const [overview, ...expansions] = await Promise.all([
+    loadOverview(s, signal),
+    ...s.explore.expanded.map((id) => loadExpansion(id, EXPAND_LIMIT, s, signal).catch((err) => (isAbort(err) ? Promise.reject(err) : null))),
+  ]);
+  return { overview, expansions };
 }

@@ -35,12 +35,13 @@ export type Expansions = ReadonlyMap<string, Expansion>;
 /** The overview request for a state. */
 export function overviewFilter(s: ExploreInputs): GraphFilter {
   const { explore: e, filters: f } = s;
-  return { kinds: e.kinds.length ? [...e.kinds] : undefined, types: apiTypes(e), ...yearWindow(f), minAmountUsd: f.minAmount, limit: e.limit };
+  // The panel's types come from the API's own list, so they are the API's type names.
+  return { kinds: e.kinds.length ? [...e.kinds] : undefined, types: apiTypes(e) as GraphFilter['types'], ...yearWindow(f), minAmountUsd: f.minAmount, limit: e.limit };
 }
 
 /** The neighbourhood request of one expansion. */
 export function expansionArgs(id: string, limit: number, s: ExploreInputs): NeighborhoodArgs {
-  return { id, depth: 1, types: apiTypes(s.explore), ...yearWindow(s.filters), limit };
+  return { id, depth: 1, types: apiTypes(s.explore) as NeighborhoodArgs['types'], ...yearWindow(s.filters), limit };
 }
 
 /** The filters the page applies to answers itself. */
@@ -149,4 +150,25 @@ export function timelineData(overview: Pick<Subgraph, 'nodes' | 'edges'>): { yea
 export function truncationNote(overview: Subgraph): string | null {
   if (!overview.truncated) return null;
   return `Showing the ${overview.nodes.length} best-connected entities; ${overview.omittedNodes} more (and ${overview.omittedEdges} relationships) are left out. `;
+}
+
+/** What an empty canvas says. */
+export function emptyMessage(s: ExploreInputs): string {
+  return hasFilters(s) ? 'No entities match these filters.' : 'The database holds no entities yet. Load a data set with `npm run seed`.';
+}
+
+/** Timings of an overview load, for the bench and the report. */
+export interface OverviewTiming {
+  fetchMs: number;
+  renderMs: number;
+  layoutMs: number;
+  totalMs: number;
+  nodes: number;
+  edges: number;
+}
+
+/** The timing from the load's marks: start, fetched, rendered, laid out, done. */
+export function overviewTiming([start, fetched, rendered, laidOut, done]: number[], nodes: number, edges: number): OverviewTiming {
+  const ms = (a: number, b: number) => Math.round(b - a);
+  return { fetchMs: ms(start, fetched), renderMs: ms(fetched, rendered), layoutMs: ms(rendered, laidOut), totalMs: ms(start, done), nodes, edges };
 }

@@ -4,7 +4,6 @@
  * in the URL, so reloading the URL replays it. Logic lives in state.ts, requests in effects.ts.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-import { isAbort } from '../api/client.ts';
 import type { SearchHit, Subgraph } from '../api/types.ts';
 import { CanvasView } from '../app/canvas-view.ts';
 import type { AppState } from '../app/state.ts';
@@ -17,21 +16,11 @@ import { Timeline } from '../timeline/timeline.ts';
 import { toast } from '../ui/status.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import type { ExploreUrlState } from './codec.ts';
-import { loadExpansion, loadOverview, loadRelationshipTypes } from './effects.ts';
+import { loadNetwork, loadRelationshipTypes } from './effects.ts';
 import { ExploreActions } from './actions.ts';
 import { buildToolbar, keyAction, type ExploreAction, type Toolbar } from './toolbar.ts';
 import { highlightFocus, markFocusMode, setHidden } from './canvas-ops.ts';
-import { EXPAND_LIMIT, RESET_FILTERS, clientFilter, hasFilters, largerOverview, reloadKey, timelineData, truncationNote, withoutIds } from './state.ts';
-
-/** Timings of the last overview load, for the bench and the report. */
-export interface OverviewTiming {
-  fetchMs: number;
-  renderMs: number;
-  layoutMs: number;
-  totalMs: number;
-  nodes: number;
-  edges: number;
-}
+import { RESET_FILTERS, clientFilter, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineData, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
 
 export class ExploreView extends CanvasView {
   readonly controls: HTMLElement;
@@ -45,6 +34,7 @@ export class ExploreView extends CanvasView {
   private applied: AppState | null = null;
   private loadSeq = 0;
   private typesLoaded = false;
+  /** Timings of the last overview load (read by the bench). */
   lastTiming: OverviewTiming | null = null;
 
   constructor(ctx: ViewContext) {
@@ -150,7 +140,7 @@ export class ExploreView extends CanvasView {
     this.applied = state;
     this.filters.render(state.explore, state.filters);
     const { expanded, hidden, focus, layout } = state.explore;
-    const t0 = performance.now();
+    const marks = [performance.now()];
     try {
       // The type list (for the filter panel) loads alongside the overview, not before it.
       if (!this.typesLoaded) {
@@ -160,18 +150,15 @@ export class ExploreView extends CanvasView {
           this.filters.render(this.store.state.explore, this.store.state.filters);
         }, () => {});
       }
-      const [overview, ...answers] = await Promise.all([
-        loadOverview(state, signal),
-        ...expanded.map((id) => loadExpansion(id, EXPAND_LIMIT, state, signal).catch((err) => (isAbort(err) ? Promise.reject(err) : null))),
-      ]);
+      const { overview, expansions } = await loadNetwork(state, signal);
       if (seq !== this.loadSeq) return;
-      const t1 = performance.now();
+      marks.push(performance.now());
 
       const elements = applyClientFilters(toElements(overview), clientFilter(state));
       this.actions.reset(elements.map((el) => el.data.id as string));
       this.canvas.setElements(elements);
       expanded.forEach((id, i) => {
-        const sub = answers[i];
+        const sub = expansions[i];
         if (sub) this.actions.replay(id, sub, state);
       });
       setHidden(this.cy, hidden, true);
@@ -180,32 +167,22 @@ export class ExploreView extends CanvasView {
       this.timeline.setData(years, events);
       this.timeline.render(state.filters);
       this.updateBanner(overview);
-      const t2 = performance.now();
+      marks.push(performance.now());
 
       if (this.cy.nodes().empty()) {
         this.canvas.markReady();
         renderLegend(this.legend, this.cy);
-        this.status.empty(hasFilters(state) ? 'No entities match these filters.' : 'The database holds no entities yet. Load a data set with `npm run seed`.', {
-          label: 'Reset filters',
-          run: () => this.store.update(RESET_FILTERS),
-        });
+        this.status.empty(emptyMessage(state), { label: 'Reset filters', run: () => this.store.update(RESET_FILTERS) });
         return;
       }
       await this.canvas.layout(layout);
       if (seq !== this.loadSeq) return;
-      const t3 = performance.now();
+      marks.push(performance.now());
       if (focus) await this.focusNode(focus, false);
       this.applyFocusMode();
       renderLegend(this.legend, this.cy);
       this.ready();
-      this.lastTiming = {
-        fetchMs: Math.round(t1 - t0),
-        renderMs: Math.round(t2 - t1),
-        layoutMs: Math.round(t3 - t2),
-        totalMs: Math.round(performance.now() - t0),
-        nodes: this.cy.nodes().length,
-        edges: this.cy.edges().length,
-      };
+      this.lastTiming = overviewTiming([...marks, performance.now()], this.cy.nodes().length, this.cy.edges().length);
       this.canvas.container.dataset.loadMs = String(this.lastTiming.totalMs);
     } catch (err) {
       if (seq !== this.loadSeq) return;
@@ -316,11 +293,5 @@ export class ExploreView extends CanvasView {
     if (!action) return;
     e.preventDefault();
     this.act(action);
-  }
-
-  /** A one-line summary of what the canvas shows (header status). */
-  summary(): string {
-    const n = this.cy.nodes(':visible').filter((x) => !x.hasClass('more')).length;
-    return `${n} entities, ${this.cy.edges(':visible').length} relationships`;
   }
 }

@@ -43,9 +43,9 @@ export class Statement {
   }
 }
 
-/** Conditions joined by AND; `true` when there is none. */
+/** Conditions joined by AND (those always true left out); `true` when there is none. */
 export function all(conds: readonly (string | null | false | undefined)[]): string {
-  const set = conds.filter((c): c is string => typeof c === 'string' && c.length > 0);
+  const set = conds.filter((c): c is string => typeof c === 'string' && c.length > 0 && c !== 'true');
   return set.length > 0 ? set.join(' AND ') : 'true';
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../../web/src/explore/state.ts';
 import { keyAction } from '../../../web/src/explore/toolbar.ts';
 import { History } from '../../../web/src/explore/history.ts';
+import { edge, node } from './fixtures.ts';
 
 const state = (hash = '') => URL_CODEC.decode(hash);
 const exp = (added: string[], limit = EXPAND_LIMIT): Expansion => ({ added: new Set(added), limit });
@@ -114,12 +115,8 @@ describe('requests and reloads', () => {
 
 describe('timeline and banner data', () => {
   const overview: Subgraph = {
-    nodes: [
-      { id: 'ev', labels: [], name: 'Coup', kind: 'Event', year: 2015 },
-      { id: 'undated', labels: [], name: 'Undated', kind: 'Event', year: null },
-      { id: 'ng', labels: [], name: 'Niger', kind: 'State', year: 1960 },
-    ],
-    edges: [{ id: 'e', source: 'ng', target: 'ev', type: 'TRIGGERED', start: 2010, end: 2012 }],
+    nodes: [node('ev', { name: 'Coup', kind: 'Event', year: 2015 }), node('undated', { kind: 'Event' }), node('ng', { year: 1960 })],
+    edges: [edge('e', 'ng', 'ev', { type: 'TRIGGERED', start: 2010, end: 2012 })],
     truncated: true,
     omittedNodes: 5,
     omittedEdges: 9,

@@ -4,16 +4,17 @@ import { csvField, edgesCsv, nodesCsv } from '../../../web/src/export/csv.ts';
 import { sourcesText, toGraphML, xmlEscape } from '../../../web/src/export/graphml.ts';
 import { toCytoscapeJson } from '../../../web/src/export/cytoscape-json.ts';
 import { edgeData, nodeData } from '../../../web/src/graph/to-elements.ts';
+import { edge, node } from './fixtures.ts';
 
 const citation = { source: 'roundtable', section: 'somalia', sectionHeading: null, paragraphs: [3, 4], footnotes: [12], works: [] };
 
 const graph: ExportGraph = {
   name: 'aidgraph explore',
   nodes: [
-    { data: nodeData({ id: 'danab', labels: [], name: 'Danab "Lightning"', kind: 'MilitaryUnit', description: 'Line one,\nline two' }), position: { x: 1.25, y: -3 } },
-    { data: nodeData({ id: 'us', labels: [], name: '=HYPERLINK()', kind: 'State' }), position: { x: 0, y: 0 } },
+    { data: nodeData(node('danab', { name: 'Danab "Lightning"', kind: 'MilitaryUnit', description: 'Line one,\nline two' })), position: { x: 1.25, y: -3 } },
+    { data: nodeData(node('us', { name: '=HYPERLINK()' })), position: { x: 0, y: 0 } },
   ],
-  edges: [{ data: edgeData({ id: 'f1', source: 'us', target: 'danab', type: 'FUNDED', amountUsd: 1e8, start: 2017, sources: [citation] }) }],
+  edges: [{ data: edgeData(edge('f1', 'us', 'danab', { type: 'FUNDED', amountUsd: 1e8, start: 2017, sources: [citation] })) }],
 };
 
 describe('CSV', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphEdge, GraphNode } from '../../../web/src/api/types.ts';
+import type { GraphNode } from '../../../web/src/api/types.ts';
 import { defaultEdgeLabel, edgeData, nodeData, toElements } from '../../../web/src/graph/to-elements.ts';
 import { KIND_STYLES, edgeFamily, fundingWidth } from '../../../web/src/graph/kinds.ts';
 
-const node = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({ id, labels: ['Entity'], name: id.toUpperCase(), kind: 'State', ...extra });
-const edge = (id: string, source: string, target: string, extra: Partial<GraphEdge> = {}): GraphEdge => ({ id, source, target, type: 'TRAINED', ...extra });
+import { edge, node } from './fixtures.ts';
 
 describe('toElements', () => {
   it('maps nodes then edges, with classes', () => {

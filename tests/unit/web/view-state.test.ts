@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthorityRef, FundingFlow, GraphEdge, Lineage, LineageEntry, Path } from '../../../web/src/api/types.ts';
+import type { GraphEdge, Lineage, LineageEntry, Path } from '../../../web/src/api/types.ts';
 import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import { applyPatch } from '../../../web/src/app/state.ts';
 import { lineageLabel, rankingEdges, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
@@ -8,10 +8,10 @@ import { flowGraph } from '../../../web/src/funding/flow-graph.ts';
 import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from '../../../web/src/paths/state.ts';
 import { applyClientFilters, apiTypes } from '../../../web/src/filters/client-filter.ts';
 import { toElements } from '../../../web/src/graph/to-elements.ts';
+import { authority, edge, flow, node } from './fixtures.ts';
 
-const authority = (id: string, extra: Partial<AuthorityRef> = {}): AuthorityRef => ({ id, name: id, kind: 'Authority', ...extra });
 const entry = (id: string, generation: number, extra: Partial<LineageEntry> = {}): LineageEntry => ({ authority: authority(id), generation, establishedBy: [], administeredBy: [], implementedBy: [], ...extra });
-const link = (source: string, target: string, type: string, start?: number): GraphEdge => ({ id: `${source}-${type}-${target}`, source, target, type, start });
+const link = (source: string, target: string, type: GraphEdge['type'], start: number | null = null) => ({ ...edge(`${source}-${type}-${target}`, source, target, { type, start }), sources: [] });
 
 describe('lineage state', () => {
   it('short names abbreviate NDAAs and prefer the shorter of name and citation', () => {
@@ -29,7 +29,7 @@ describe('lineage state', () => {
     root: authority('s1206', { enacted: 2006 }),
     entries: [entry('s1206', 0), entry('s2282', 1), entry('law', -1)],
     subgraph: {
-      nodes: [{ id: 's2282', labels: ['Authority'], name: '10 U.S.C. 2282', kind: 'Authority' }],
+      nodes: [node('s2282', { labels: ['Authority'], name: '10 U.S.C. 2282', kind: 'Authority' })],
       edges: [link('s1206', 's2282', 'EVOLVED_INTO', 2015), link('s1206', 'law', 'ESTABLISHED_BY'), link('s1206', 'dod', 'ADMINISTERED_BY'), link('s1206', 's1206', 'EVOLVED_INTO')],
       truncated: false,
       omittedNodes: 0,
@@ -84,21 +84,6 @@ describe('funding state', () => {
     expect(fiscalYearsPatch(undefined, 2012)).toEqual({ yearMode: 'between', yearFrom: 2012, yearTo: 2012 });
   });
 
-  const flow = (id: string, donor: string, recipient: string, amountUsd: number, auth: string | null): FundingFlow => ({
-    id,
-    donor: { id: donor, name: donor, kind: 'State' },
-    recipient: { id: recipient, name: recipient, kind: 'State' },
-    authority: auth ? authority(auth) : null,
-    amountUsd,
-    fyStart: 2016,
-    fyEnd: 2016,
-    precision: 'EXACT',
-    basis: 'TOTAL',
-    partOf: null,
-    purpose: null,
-    note: null,
-  });
-
   it('columns: one x per role, largest totals on top; narrow screens close up', () => {
     const graph = flowGraph([flow('f1', 'us', 'kenya', 1e6, 'gte'), flow('f2', 'us', 'uganda', 5e6, 'gte'), flow('f3', 'uk', 'kenya', 2e6, null)]);
     const pos = columnPositions(graph.nodes, false);
@@ -116,13 +101,12 @@ describe('funding state', () => {
 });
 
 describe('paths state', () => {
-  const node = (id: string) => ({ id, labels: [], name: id.toUpperCase(), kind: 'State' as const });
   const path: Path = {
     length: 2,
     nodes: [node('a'), node('b'), node('c')],
     steps: [
-      { forward: true, edge: { id: 'e1', source: 'a', target: 'b', type: 'TRAINED' } },
-      { forward: false, edge: { id: 'e2', source: 'c', target: 'b', type: 'FUNDED', amountUsd: 2e6 } },
+      { forward: true, edge: { ...edge('e1', 'a', 'b'), sources: [] } },
+      { forward: false, edge: { ...edge('e2', 'c', 'b', { type: 'FUNDED', amountUsd: 2e6 }), sources: [] } },
     ],
   };
 
@@ -145,16 +129,9 @@ describe('paths state', () => {
 
 describe('client filters', () => {
   const els = toElements({
-    nodes: [
-      { id: 'us', labels: [], name: 'US', kind: 'State' },
-      { id: 'danab', labels: [], name: 'Danab', kind: 'MilitaryUnit' },
-      { id: 'ev', labels: [], name: 'Coup', kind: 'Event' },
-    ],
-    edges: [
-      { id: 't', source: 'us', target: 'danab', type: 'TRAINED' },
-      { id: 'f', source: 'us', target: 'danab', type: 'PROVIDED', amountUsd: 5e5 },
-      { id: 'x', source: 'ev', target: 'us', type: 'TRIGGERED' },
-    ],
+    nodes: [node('us'), node('danab', { kind: 'MilitaryUnit' }), node('ev', { kind: 'Event' })],
+    // A flow drawn as an edge of another type still counts as funding.
+    edges: [edge('t', 'us', 'danab'), edge('f', 'us', 'danab', { type: 'FUNDS', amountUsd: 5e5 }), edge('x', 'ev', 'us', { type: 'TRIGGERED' })],
   });
   const ids = (list: { data: { id?: string } }[]) => list.map((e) => e.data.id);
 

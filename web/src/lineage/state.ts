@@ -46,7 +46,8 @@ export function treeOf(lineage: Lineage): Tree {
   const byId = new Map(lineage.subgraph.nodes.map((n) => [n.id, n]));
   // Tree nodes: the lineage entries (from the subgraph when present, so data fields match).
   const nodes: GraphNode[] = [...entries.values()].map(
-    (e) => byId.get(e.authority.id) ?? { id: e.authority.id, labels: ['Entity', 'Authority'], name: e.authority.name, kind: 'Authority', citation: e.authority.citation ?? null, year: e.authority.enacted ?? null },
+    (e) =>
+      byId.get(e.authority.id) ?? { id: e.authority.id, labels: ['Entity', 'Authority'], name: e.authority.name, kind: 'Authority', description: null, citation: e.authority.citation ?? null, year: e.authority.enacted ?? null, amountUsd: null },
   );
   const edges = lineage.subgraph.edges.filter((e) => DRAWN.has(e.type) && entries.has(e.source) && entries.has(e.target) && e.source !== e.target);
   return { entries, nodes, edges };

@@ -67,7 +67,7 @@ export interface TotalsRow {
 }
 
 function excludedList(st: Statement, flow: FlowPlan | null, cap: number): string {
-  if (!flow) return 'WITH rows, [] AS excluded';
+  if (!flow) return 'WITH rows, groups, [] AS excluded';
   return `
     CALL (rows) {
       UNWIND rows AS x

@@ -1,91 +1,28 @@
 /**
- * The validated, normalised records of a data set: what the loader writes.
- * Optional facts are `null` (never `undefined`) so that records hash and compare canonically.
+ * The validated, normalised records of a data set: what the loader writes. Their types come from
+ * the schemas (schemas/index.ts). Optional facts are `null` (never `undefined`) so that records
+ * hash and compare canonically.
  */
-import type { ActorKind, AuthorityKind, FundingBasis, Precision, RecordKind, SourceKind } from './kinds.ts';
-import type { RelationshipType } from './relationship-types.ts';
+import type { z } from 'zod';
+import type { RecordKind } from './kinds.ts';
 import type { Location, Problem } from './problems.ts';
+import type { RECORD_SCHEMAS } from './schemas/index.ts';
+import type { Citation, CitationInput } from './schemas/citation.ts';
 
-/** A place in a source document (resolved: `source` is always set). */
-export interface Citation {
-  source: string;
-  section: string | null;
-  paragraphs: number[];
-  footnotes: number[];
-}
+/** A record as its schema gives it: normalised, citations as written (source not yet resolved). */
+export type ParsedRecord<K extends RecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>;
 
-export interface SourceRecord {
-  id: string;
-  kind: SourceKind;
-  title: string | null;
-  author: string | null;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-  partOf: string | null;
-  essay: number | null;
-  heading: string | null;
-  paragraphs: number | null;
-  footnotes: number[];
-  footnoteCount: number | null;
-  isDefault: boolean;
-  /** Curator's remark (ambiguities, typos kept from the source). */
-  note: string | null;
-}
+/** A record whose citations are resolved (the cross-checks fill in each default source). */
+type Resolved<T extends { cite: CitationInput[] }> = Omit<T, 'cite'> & { cite: Citation[] };
 
-interface EntityBase {
-  id: string;
-  name: string;
-  aliases: string[];
-  description: string | null;
-  note: string | null;
-  cite: Citation[];
-}
-
-export interface ActorRecord extends EntityBase {
-  kind: ActorKind;
-  country: string | null;
-}
-
-export interface AuthorityRecord extends EntityBase {
-  kind: AuthorityKind;
-  citation: string | null;
-  title: number | null;
-  enacted: number | null;
-}
-
-export interface EventRecord extends EntityBase {
-  year: number;
-  yearEnd: number | null;
-}
-
-export interface RelationshipRecord {
-  /** The record id, or `TYPE:from:to:start` when the record has none. */
-  key: string;
-  type: RelationshipType;
-  from: string;
-  to: string;
-  start: number | null;
-  end: number | null;
-  note: string | null;
-  cite: Citation[];
-}
-
-export interface FundingRecord {
-  id: string;
-  donor: string;
-  recipient: string;
-  authority: string | null;
-  amountUsd: number;
-  fyStart: number;
-  fyEnd: number;
-  precision: Precision;
-  basis: FundingBasis;
-  partOf: string | null;
-  purpose: string | null;
-  note: string | null;
-  cite: Citation[];
-}
+export type SourceRecord = ParsedRecord<'sources'>;
+export type ActorRecord = Resolved<ParsedRecord<'actors'>>;
+export type AuthorityRecord = Resolved<ParsedRecord<'authorities'>>;
+export type EventRecord = Resolved<ParsedRecord<'events'>>;
+/** `key` is the record id, or `TYPE:from:to:start` when the record has none. */
+export type RelationshipRecord = Omit<Resolved<ParsedRecord<'relationships'>>, 'id'>;
+export type FundingRecord = Resolved<ParsedRecord<'funding'>>;
+export type { Citation };
 
 /** A whole validated data set. Every list keeps file order (files sorted by name). */
 export interface Dataset {
@@ -101,10 +38,10 @@ export interface Dataset {
 export interface RawRecord {
   kind: RecordKind;
   loc: Location;
-  /** Field values: YAML values as parsed; CSV cells as strings (empty cells left out). */
+  /** Field values as the format gives them: YAML values as parsed; CSV cells as strings (empty cells left out). */
   fields: Record<string, unknown>;
-  /** CSV rows carry strings to be typed by the schema; YAML values are already typed. */
-  format: 'yaml' | 'csv';
+  /** Not read: the schemas coerce values whatever their format. */
+  format?: string;
   /** Field names as the file spells them (`amount_usd`), by normalised name (`amountUsd`). */
   spelling?: Record<string, string>;
   /** Set when the record could not be read whole (its problem is already reported). */

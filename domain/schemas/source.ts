@@ -1,49 +1,30 @@
 /** Schema of a source record (sources.yaml): an article, one of its sections, a cited work. */
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../kinds.ts';
-import { type SourceRecord } from '../records.ts';
-import { boolField, describe, enumField, idField, intField, intListField, nameField, textField } from './fields.ts';
+import { boolField, enumField, idField, intField, intListField, nameField, orNull, textField, urlField } from './fields.ts';
 
 export const sourceSchema = z
   .strictObject({
     id: idField,
     kind: enumField(SOURCE_KINDS, 'source kind'),
-    title: nameField.optional(),
-    author: nameField.optional(),
-    publisher: nameField.optional(),
-    date: nameField.optional(),
-    url: z.url({ protocol: /^https?$/, error: (iss) => `expected a URL (http://... or https://...), got ${describe(iss.input)}` }).max(2_000, { error: 'a URL has at most 2000 characters' }).optional(),
-    partOf: idField.optional(),
-    essay: intField(0, 1000, 'an essay number').optional(),
-    heading: nameField.optional(),
-    paragraphs: intField(0, 100000, 'a paragraph count').optional(),
-    footnotes: intListField('footnote numbers').optional(),
-    footnoteCount: intField(0, 100000, 'a footnote count').optional(),
-    default: boolField.optional(),
-    note: textField.optional(),
+    title: orNull(nameField),
+    author: orNull(nameField),
+    publisher: orNull(nameField),
+    date: orNull(nameField),
+    url: orNull(urlField),
+    partOf: orNull(idField),
+    essay: orNull(intField(0, 1000, 'an essay number')),
+    heading: orNull(nameField),
+    paragraphs: orNull(intField(0, 100000, 'a paragraph count')),
+    footnotes: intListField('footnote numbers').default([]),
+    footnoteCount: orNull(intField(0, 100000, 'a footnote count')),
+    default: boolField.default(false),
+    /** Curator's remark (ambiguities, typos kept from the source). */
+    note: orNull(textField),
   })
-  .refine((s) => s.kind !== 'SECTION' || s.partOf !== undefined, {
+  .refine((s) => s.kind !== 'SECTION' || s.partOf !== null, {
     error: 'a SECTION needs partOf: the id of the document it belongs to',
     path: ['partOf'],
-  });
-
-/** The normalised record of a parsed source. */
-export function toSourceRecord(s: z.output<typeof sourceSchema>): SourceRecord {
-  return {
-      id: s.id,
-      kind: s.kind,
-      title: s.title ?? null,
-      author: s.author ?? null,
-      publisher: s.publisher ?? null,
-      date: s.date ?? null,
-      url: s.url ?? null,
-      partOf: s.partOf ?? null,
-      essay: s.essay ?? null,
-      heading: s.heading ?? null,
-      paragraphs: s.paragraphs ?? null,
-      footnotes: s.footnotes ?? [],
-      footnoteCount: s.footnoteCount ?? null,
-      isDefault: s.default ?? false,
-      note: s.note ?? null,
-  };
-}
+  })
+  // `default` is a word of the file format; in code and in the graph it is `isDefault`.
+  .transform(({ default: isDefault, ...rest }) => ({ ...rest, isDefault }));

@@ -1,12 +1,14 @@
 /**
- * Finds the data files of a folder: `<kind>.yaml`, `<kind>.<part>.yaml` (also `.yml`),
- * `<kind>.csv` and `<kind>.<part>.csv`, for the kinds of RECORD_KINDS. Anything else is a problem,
+ * Finds the data files of a folder: `<kind>.<ext>` and `<kind>.<part>.<ext>`, for the kinds of
+ * RECORD_KINDS and the extensions of the readers (readers.ts). Anything else is a problem,
  * except dot files and Markdown notes.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
 import type { Problem } from '../../domain/problems.ts';
+import type { Reader } from './reader.ts';
+import { READERS, readerFor } from './readers.ts';
 
 /** A data file found in the folder. */
 export interface DataFile {
@@ -14,10 +16,10 @@ export interface DataFile {
   name: string;
   path: string;
   kind: RecordKind;
-  format: 'yaml' | 'csv';
+  reader: Reader;
 }
 
-const FILE_PATTERN = /^([a-z]+)(?:\.[A-Za-z0-9_-]+)*\.(yaml|yml|csv)$/;
+const FILE_PATTERN = /^([a-z]+)(?:\.[A-Za-z0-9_-]+)*\.([A-Za-z0-9]+)$/;
 
 /** Lists the folder's data files (sorted by name) and a problem for each unknown entry. */
 export function findDataFiles(dir: string): { files: DataFile[]; problems: Problem[] } {
@@ -30,6 +32,7 @@ export function findDataFiles(dir: string): { files: DataFile[]; problems: Probl
     problems.push({ file: '.', message: `cannot read the folder ${dir}: ${(err as Error).message}` });
     return { files, problems };
   }
+  const extensions = Object.keys(READERS).join(', ');
   for (const name of names) {
     if (name.startsWith('.') || name.toLowerCase().endsWith('.md')) continue;
     const full = path.join(dir, name);
@@ -39,22 +42,18 @@ export function findDataFiles(dir: string): { files: DataFile[]; problems: Probl
     }
     const m = FILE_PATTERN.exec(name);
     const kind = m?.[1] as RecordKind | undefined;
-    if (!m || !kind || !(RECORD_KINDS as readonly string[]).includes(kind)) {
+    const reader = m ? readerFor(m[2]) : undefined;
+    if (!kind || !reader || !(RECORD_KINDS as readonly string[]).includes(kind)) {
       problems.push({
         file: name,
-        message: `unknown file: expected <kind>.yaml or <kind>.csv (optionally <kind>.<part>.yaml|csv) with kind one of ${RECORD_KINDS.join(', ')}`,
+        message: `unknown file: expected <kind>.<ext> (optionally <kind>.<part>.<ext>) with ext one of ${extensions} and kind one of ${RECORD_KINDS.join(', ')}`,
       });
       continue;
     }
-    files.push({ name, path: full, kind, format: m[2] === 'csv' ? 'csv' : 'yaml' });
+    files.push({ name, path: full, kind, reader });
   }
   if (problems.length === 0 && !files.some((f) => f.kind === 'sources')) {
     problems.push({ file: 'sources.yaml', message: 'missing: every data set needs sources.yaml (the documents its citations point to)' });
   }
   return { files, problems };
-}
-
-/** `amount_usd` -> `amountUsd`: both formats accept snake_case or camelCase field names. */
-export function camelKey(key: string): string {
-  return key.trim().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }

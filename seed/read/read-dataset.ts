@@ -4,8 +4,6 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
 import type { RawDataset, RawRecord } from '../../domain/records.ts';
 import { append, validateDataset, type ValidationResult } from '../../domain/validate/validate-dataset.ts';
 import { findDataFiles } from './files.ts';
-import { readCsvRecords } from './csv-file.ts';
-import { readYamlRecords } from './yaml-file.ts';
 
 /** Reads every data file of `dir` into raw records (file order: kind, then name). */
 export function readDataset(dir: string): RawDataset {
@@ -22,7 +20,7 @@ export function readDataset(dir: string): RawDataset {
       problems.push({ file: file.name, message: `cannot read: ${(err as Error).message}` });
       continue;
     }
-    const read = file.format === 'csv' ? readCsvRecords(file.name, file.kind, text) : readYamlRecords(file.name, file.kind, text);
+    const read = file.reader.read(file.name, file.kind, text);
     append(records, read.records);
     append(problems, read.problems);
     // A file that failed as a whole (syntax, shape) hides its ids: references to its kind are not checked.

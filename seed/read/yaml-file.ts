@@ -1,50 +1,53 @@
 /**
- * Reads a YAML data file: a list of mappings, each remembered with the line it starts on.
- * js-yaml (core schema: no dates, no implicit types beyond null/bool/numbers) is used for speed;
- * its listener reports where each top-level item starts.
+ * The YAML format: a list of mappings, one record each, remembered with the line it starts on
+ * (from the node ranges of `yaml`'s document). The core schema gives strings, numbers, booleans
+ * and null only: no dates, no custom types.
  */
-import jsyaml from 'js-yaml';
+import { LineCounter, parseDocument, isSeq, type YAMLError } from 'yaml';
 import type { Problem } from '../../domain/problems.ts';
 import type { RawRecord } from '../../domain/records.ts';
 import type { RecordKind } from '../../domain/kinds.ts';
-import { camelKey } from './files.ts';
+import { camelKey, type Reader, type ReadResult } from './reader.ts';
+
+/** Messages reworded where `yaml`'s own would puzzle someone editing a data file. */
+const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'duplicated mapping key',
+  MULTIPLE_DOCS: 'more than one YAML document in the file (a line "---" starts another)',
+};
+
+/**
+ * Aliases resolve to the anchored value itself, shared, never copied, so an "alias bomb" (nine
+ * levels of nine aliases) costs what its text costs. yaml's alias counter (maxAliasCount) is
+ * turned off because it would refuse the whole file, where the schemas report the offending
+ * field of the one record, and because nothing reads values deeper than the schemas allow (a
+ * nested list is refused as "a list" without being walked).
+ */
+const TO_JS = { maxAliasCount: -1 } as const;
 
 /** Parses `text` (the content of `file`) into raw records; syntax and shape errors become problems. */
-export function readYamlRecords(
-  file: string,
-  kind: RecordKind,
-  text: string,
-): { records: RawRecord[]; problems: Problem[]; unreadable: boolean } {
+export function readYamlRecords(file: string, kind: RecordKind, text: string): ReadResult {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
-  const itemLines: number[] = [];
-  let depth = 0;
-  let data: unknown;
-  try {
-    data = jsyaml.load(text, {
-      schema: jsyaml.CORE_SCHEMA,
-      filename: file,
-      listener(event, state) {
-        if (event === 'open') {
-          if (depth === 1) itemLines.push(state.line + 1);
-          depth += 1;
-        } else depth -= 1;
-      },
-    });
-  } catch (err) {
-    const e = err as Error & { reason?: string; mark?: { line: number } };
-    const message = `YAML syntax: ${e.reason ?? e.message.split('\n')[0]}`;
-    problems.push(e.mark ? { file, line: e.mark.line + 1, message } : { file, message });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+
+  // Unknown tags are only warnings to `yaml`; a data file has no use for them, so both stop the file.
+  const error: YAMLError | undefined = doc.errors[0] ?? doc.warnings[0];
+  if (error) {
+    problems.push({ file, line: lineOf(error.pos[0]), message: `YAML syntax: ${SYNTAX_MESSAGES[error.code] ?? error.message.split('\n')[0]}` });
     return { records, problems, unreadable: true };
   }
+  const root = doc.contents;
+  const data: unknown = doc.toJS(TO_JS);
   if (data === null || data === undefined) return { records, problems, unreadable: false }; // an empty file
-  if (!Array.isArray(data)) {
-    problems.push({ file, line: firstContentLine(text), message: 'expected a YAML list of records (each item starting with "- ")' });
+  if (!isSeq(root) || !Array.isArray(data)) {
+    problems.push({ file, line: root?.range ? lineOf(root.range[0]) : 1, message: 'expected a YAML list of records (each item starting with "- ")' });
     return { records, problems, unreadable: true };
   }
   data.forEach((item: unknown, i) => {
-    const line = itemLines[i];
-    const loc = line !== undefined ? { file, line } : { file };
+    const range = root.items[i]?.range;
+    const loc = range ? { file, line: lineOf(range[0]) } : { file };
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       problems.push({ ...loc, message: 'expected a record (a mapping of field: value)' });
       return;
@@ -62,14 +65,9 @@ export function readYamlRecords(
       fields[key] = js[rawKey];
       spelling[key] = rawKey;
     }
-    records.push({ kind, loc, fields, format: 'yaml', spelling, ...(bad ? { unusable: true } : {}) });
+    records.push({ kind, loc, fields, spelling, ...(bad ? { unusable: true } : {}) });
   });
   return { records, problems, unreadable: false };
 }
 
-/** 1-based line of the first line that is neither blank nor a comment. */
-function firstContentLine(text: string): number {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#') && l.trim() !== '---');
-  return i < 0 ? 1 : i + 1;
-}
+export const yamlReader: Reader = { read: readYamlRecords };

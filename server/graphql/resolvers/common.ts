@@ -1,6 +1,7 @@
 /** Helpers shared by the resolvers: plans of root fields, nested lists, kinds, connections. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { GraphNodeRow, NestedList, Page, SubgraphRow } from '../../repositories/rows.ts';
+import type { CitationRow, GraphNodeRow, NestedList, Page, SubgraphRow } from '../../repositories/rows.ts';
+import { NODE_KINDS, type NodeKind } from '../../../domain/kinds.ts';
 import type { FlowCursor, NameCursor } from '../../repositories/plan.ts';
 import { rootField } from '../plans/request.ts';
 import { selectionKey, type Selected } from '../plans/selection.ts';
@@ -20,12 +21,15 @@ export function nestedRows<T>(lists: NestedList<T>[] | undefined, info: GraphQLR
   return found.rows;
 }
 
+const isNodeKind = (kind: string | null): kind is NodeKind => NODE_KINDS.some((k) => k === kind);
+
 /** The NodeKind of a node: its actor kind, or Authority / Event / Funding. */
-export function nodeKind(labels: GraphNodeRow['labels'], kind: GraphNodeRow['kind']): string | null {
+export function nodeKind(labels: GraphNodeRow['labels'], kind: GraphNodeRow['kind']): NodeKind {
   if (labels.includes('Authority')) return 'Authority';
   if (labels.includes('Event')) return 'Event';
   if (labels.includes('Funding')) return 'Funding';
-  return kind;
+  if (isNodeKind(kind)) return kind;
+  throw new Error(`node with labels ${labels.join(', ')} has no known kind (${kind})`);
 }
 
 /** The GraphQL object type of an entity row. */
@@ -51,4 +55,4 @@ export function toSubgraph(row: SubgraphRow) {
 }
 
 /** Items built outside Cypher may carry no sources: an empty list, as the schema wants. */
-export const withSources = { sources: (p: { sources?: unknown[] }) => p.sources ?? [] };
+export const withSources = { sources: (p: { sources?: CitationRow[] }): CitationRow[] => p.sources ?? [] };

@@ -111,6 +111,25 @@ describe('bad input: files', () => {
     expect(p.message).toBe('row has 4 cells but the header has 10 columns');
   });
 
+  it('a CSV row after a quoted note of several lines (CR LF line ends), with its row', () => {
+    const rows =
+      'SUPPORTS,borealia,arden,2012,,"A note\r\nover three\r\nlines, with ""quotes""",,ex_background,1,\r\n' +
+      '\r\n' +
+      'TRAINED,borealia,arden,2013,2012,,,ex_background,1,\r\n';
+    const p = only(check(append('relationships.csv', rows)));
+    expect(p).toMatchObject({ file: 'relationships.csv', row: 12 });
+    expect(p.message).toBe('end: end 2012 is before start 2013');
+  });
+
+  it('a CSV quote that is never closed, with the row it opens in', () => {
+    const p = only(check(append('relationships.csv', 'TRAINED,borealia,"arden,2012,,,,ex_background,1,\nTRAINED,borealia,arden,2013,,,,ex_background,1,\n')));
+    expect(p).toEqual({ file: 'relationships.csv', row: 8, message: 'CSV syntax: a quoted field is never closed' });
+  });
+
+  it('a CSV file with a byte-order mark', () => {
+    expect(check((dir) => writeFileSync(join(dir, 'funding.csv'), `\ufeff${readFileSync(join(dir, 'funding.csv'), 'utf8')}`))).toEqual([]);
+  });
+
   it('a CSV header naming a column twice', () => {
     const p = only(check(replace('relationships.csv', 'type,from,to,start,end', 'type,from,to,start,start')));
     expect(p).toMatchObject({ file: 'relationships.csv', row: 1 });

@@ -59,7 +59,7 @@ export function searchPlan(root: Selected): SearchPlan {
 export function changesPlan(root: Selected): ChangesPlan {
   const target = str(root.args, 'targetId');
   return {
-    targetId: target === null ? null : idArg('targetId', target),
+    targetId: target ? idArg('targetId', target) : null,
     first: intArg('first', num(root.args, 'first'), LIMITS.changes.default, 1, LIMITS.changes.max),
   };
 }

@@ -114,7 +114,7 @@ describe('with the token', () => {
     const missing = await del('deleteFunding', `id: "zz_api_test_nothing"`);
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(dataOf(await del('deleteFunding', `id: "${FLOW}"`)).deleteFunding.change.after).toBeNull();
-    const relDeleted = dataOf(await del('deleteRelationship', `type: "OPPOSES", from: "${ACTOR}", to: "somali_national_army", start: 2016`)).deleteRelationship.change;
+    const relDeleted = dataOf(await del('deleteRelationship', `type: OPPOSES, from: "${ACTOR}", to: "somali_national_army", start: 2016`)).deleteRelationship.change;
     expect(JSON.parse(relDeleted.before)).toMatchObject({ type: 'OPPOSES', from: ACTOR, to: 'somali_national_army' });
     const gone = dataOf(await del('deleteActor', `id: "${ACTOR}"`)).deleteActor.change;
     expect(JSON.parse(gone.before).name).toBe('Renamed test militia');

@@ -133,7 +133,7 @@ describe('dependencies', () => {
 
 describe('subgraphs and paths', () => {
   it("AMISOM's contributors as of 2011 and 2014", async () => {
-    const q = `query($y: Int) { neighborhood(id: "amisom", types: ["CONTRIBUTES_TROOPS_TO"], yearFrom: $y, yearTo: $y) { nodes { id } edges { source target start } truncated } }`;
+    const q = `query($y: Int) { neighborhood(id: "amisom", types: [CONTRIBUTES_TROOPS_TO], yearFrom: $y, yearTo: $y) { nodes { id } edges { source target start } truncated } }`;
     const in2011 = (await one(q, { y: 2011 })).neighborhood;
     expect(in2011.nodes.map((n: any) => n.id).sort()).toEqual(['amisom', 'burundi', 'djibouti', 'uganda']);
     const in2014 = (await one(q, { y: 2014 })).neighborhood;
@@ -199,8 +199,8 @@ describe('entities and search', () => {
     expect(data.node.sources.some((s: any) => s.sectionHeading === 'U.S. Support to the Somali National Army')).toBe(true);
     const { actor } = await one(`{ actor(id: "amisom") {
       name
-      early: relationships(types: ["CONTRIBUTES_TROOPS_TO"], yearTo: 2011) { type outgoing other { id } start sources { section } }
-      all: relationships(types: ["CONTRIBUTES_TROOPS_TO"]) { other { id } }
+      early: relationships(types: [CONTRIBUTES_TROOPS_TO], yearTo: 2011) { type outgoing other { id } start sources { section } }
+      all: relationships(types: [CONTRIBUTES_TROOPS_TO]) { other { id } }
       fundingIn(first: 3) { id amountUsd donor { id fundingOut(first: 2, yearFrom: 2016) { id recipient { id name } } } authority { id } }
     } }`);
     expect(actor.early.map((e: any) => e.other.id).sort()).toEqual(['burundi', 'djibouti', 'uganda']);

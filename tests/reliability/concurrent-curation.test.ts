@@ -16,7 +16,7 @@ const RESULT = 'ok change { id at operation targetId before after }';
 const UPSERT_ACTOR = `mutation($input: ActorInput!) { upsertActor(input: $input) { ${RESULT} } }`;
 const DELETE_ACTOR = `mutation($id: ID!) { deleteActor(id: $id) { ${RESULT} } }`;
 const UPSERT_REL = `mutation($input: RelationshipInput!) { upsertRelationship(input: $input) { ${RESULT} } }`;
-const DELETE_REL = `mutation($type: String!, $from: ID!, $to: ID!, $start: Int) { deleteRelationship(type: $type, from: $from, to: $to, start: $start) { ${RESULT} } }`;
+const DELETE_REL = `mutation($type: RelationshipType!, $from: ID!, $to: ID!, $start: Int) { deleteRelationship(type: $type, from: $from, to: $to, start: $start) { ${RESULT} } }`;
 const UPSERT_FUNDING = `mutation($input: FundingInput!) { upsertFunding(input: $input) { ${RESULT} } }`;
 const CHANGES = `query($target: ID) { changes(targetId: $target, first: 500) { id at operation targetId before after } }`;
 
@@ -119,7 +119,7 @@ describe('concurrent curation on the same records', () => {
     expect(log.map((c) => c.id).sort(), 'one change per accepted mutation').toEqual(outcomes.filter((o) => o.ok).map((o) => o.change!.id).sort());
     const { chain, problem } = chainOf(log, null);
     expect(problem, 'the change log is one history').toBeUndefined();
-    const edges = (await graphql(server.url, '{ actor(id: "rel_cc_actor_old") { relationships(types: ["TRAINED"]) { id note start } } }')).json.data.actor.relationships;
+    const edges = (await graphql(server.url, '{ actor(id: "rel_cc_actor_old") { relationships(types: [TRAINED]) { id note start } } }')).json.data.actor.relationships;
     const last = chain!.at(-1)!.after;
     expect(edges.length, 'the relationship exists exactly when the last change left it').toBe(last === null ? 0 : 1);
   });

@@ -31,7 +31,7 @@ export function sampleCalls(prefix: string): MutationCall[] {
     { field: 'upsertFunding', query: `mutation($input: FundingInput!) { upsertFunding(input: $input) { ${result} } }`,
       variables: { input: { id: funding, donor: 'united_states', recipient: actor, authority, amountUsd: 1_000_000, fyStart: 2016, fyEnd: 2017, cite: CITE } } },
     { field: 'deleteFunding', query: `mutation($id: ID!) { deleteFunding(id: $id) { ${result} } }`, variables: { id: funding } },
-    { field: 'deleteRelationship', query: `mutation($type: String!, $from: ID!, $to: ID!, $start: Int) { deleteRelationship(type: $type, from: $from, to: $to, start: $start) { ${result} } }`,
+    { field: 'deleteRelationship', query: `mutation($type: RelationshipType!, $from: ID!, $to: ID!, $start: Int) { deleteRelationship(type: $type, from: $from, to: $to, start: $start) { ${result} } }`,
       variables: { type: 'TRAINED', from: 'united_states', to: actor, start: 2015 } },
     { field: 'deleteActor', query: `mutation($id: ID!) { deleteActor(id: $id) { ${result} } }`, variables: { id: actor } },
     { field: 'deleteAuthority', query: `mutation($id: ID!) { deleteAuthority(id: $id) { ${result} } }`, variables: { id: authority } },

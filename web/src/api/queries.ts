@@ -3,98 +3,145 @@
  * Subgraph-shaped answers go through graph/to-elements.ts and nowhere else.
  * Page sizes (`first`) travel as variables: graphql-armor's cost check multiplies a literal
  * `first` into the cost, while the server's own list budget reads variables.
+ *
+ * Each document is a plain template literal marked with a GraphQL comment and without
+ * interpolation, so that `npm run codegen` can read it: web/src/api/generated/operations.ts then
+ * holds the type of every answer and of its variables. Shared selections are fragments; a
+ * document is sent with the fragments it spreads (see `withFragments`).
  */
 import { gql } from './client.ts';
-import type {
-  Dependencies,
-  FundingFilter,
-  FundingFlow,
-  FundingTotals,
-  GraphFilter,
-  Lineage,
-  NodeDetails,
-  NodeKind,
-  Path,
-  SearchHit,
-  Subgraph,
-  AuthorityRef,
-  GraphEdge,
-} from './types.ts';
+import type * as Op from './generated/operations.ts';
+import type { AuthorityRef, Dependencies, FundingFilter, FundingFlow, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, RelationshipType, SearchHit, Subgraph } from './types.ts';
 
-const CITATION = `source section sectionHeading paragraphs footnotes works { id title author publisher date footnotes }`;
-const NODE = `id labels name kind description citation year amountUsd`;
-const EDGE = `id source target type start end note amountUsd authority fundingId sources { ${CITATION} }`;
-/** Edges without citations: the overview and expansions stay light (citations load on click). */
-const EDGE_LITE = `id source target type start end note amountUsd authority fundingId`;
-const SUBGRAPH = `nodes { ${NODE} } edges { ${EDGE} } truncated omittedNodes omittedEdges`;
-const SUBGRAPH_LITE = `nodes { ${NODE} } edges { ${EDGE_LITE} } truncated omittedNodes omittedEdges`;
-const ACTOR_REF = `id name kind`;
-const FLOW = `id donor { ${ACTOR_REF} } recipient { ${ACTOR_REF} } authority { id name kind citation }
-  amountUsd fyStart fyEnd precision basis partOf purpose note sources { ${CITATION} }`;
+/** A document whose answer and variables are typed by the generated operation types. */
+interface Operation<TData, TVariables> {
+  readonly text: string;
+  /** Types only: never read at run time. */
+  readonly types?: { data: TData; variables: TVariables };
+}
+
+const FRAGMENTS: Record<string, string> = {
+  CitationFields: /* GraphQL */ `
+    fragment CitationFields on Citation {
+      source section sectionHeading paragraphs footnotes works { id title author publisher date footnotes }
+    }`,
+  NodeFields: /* GraphQL */ `
+    fragment NodeFields on GraphNode { id labels name kind description citation year amountUsd }`,
+  // Edges without citations: the overview and expansions stay light (citations load on click).
+  EdgeLiteFields: /* GraphQL */ `
+    fragment EdgeLiteFields on GraphEdge { id source target type start end note amountUsd authority fundingId }`,
+  EdgeFields: /* GraphQL */ `
+    fragment EdgeFields on GraphEdge { ...EdgeLiteFields sources { ...CitationFields } }`,
+  SubgraphFields: /* GraphQL */ `
+    fragment SubgraphFields on Subgraph { nodes { ...NodeFields } edges { ...EdgeFields } truncated omittedNodes omittedEdges }`,
+  SubgraphLiteFields: /* GraphQL */ `
+    fragment SubgraphLiteFields on Subgraph { nodes { ...NodeFields } edges { ...EdgeLiteFields } truncated omittedNodes omittedEdges }`,
+  ActorRefFields: /* GraphQL */ `
+    fragment ActorRefFields on Actor { id name kind }`,
+  AuthorityRefFields: /* GraphQL */ `
+    fragment AuthorityRefFields on Authority { id name kind citation enacted title }`,
+  FlowFields: /* GraphQL */ `
+    fragment FlowFields on FundingFlow {
+      id donor { ...ActorRefFields } recipient { ...ActorRefFields } authority { ...AuthorityRefFields }
+      amountUsd fyStart fyEnd precision basis partOf purpose note sources { ...CitationFields }
+    }`,
+  TotalsFields: /* GraphQL */ `
+    fragment TotalsFields on FundingTotals { groups { key label amountUsd flowCount lowerBound approximate } amountUsd lowerBound approximate }`,
+  DependencyEdgeFields: /* GraphQL */ `
+    fragment DependencyEdgeFields on DependencyEdge { from { ...ActorRefFields } to { ...ActorRefFields } start end note }`,
+};
+
+// `... on Type` is an inline fragment, not a spread: `on` cannot name a fragment.
+const SPREAD = /\.\.\.\s*(?!on\b)([_A-Za-z]\w*)/g;
+
+/** `text` followed by every fragment it spreads, directly or through other fragments, once each. */
+export function withFragments(text: string): string {
+  const needed = new Set<string>();
+  const visit = (source: string) => {
+    for (const [, name] of source.matchAll(SPREAD)) {
+      if (!name || needed.has(name)) continue;
+      const fragment = FRAGMENTS[name];
+      if (fragment === undefined) throw new Error(`unknown fragment ${name}`);
+      needed.add(name);
+      visit(fragment);
+    }
+  };
+  visit(text);
+  return [text, ...[...needed].map((name) => FRAGMENTS[name])].join('\n');
+}
+
+function operation<TData, TVariables>(text: string): Operation<TData, TVariables> {
+  return { text: withFragments(text) };
+}
+
+function request<TData, TVariables extends Record<string, unknown>>(op: Operation<TData, TVariables>, variables: TVariables, signal?: AbortSignal): Promise<TData> {
+  return gql<TData>(op.text, variables, signal);
+}
+
+const OVERVIEW = operation<Op.OverviewQuery, Op.OverviewQueryVariables>(/* GraphQL */ `
+  query Overview($filter: GraphFilter) { graph(filter: $filter) { ...SubgraphLiteFields } }`);
 
 /** The overview graph. */
 export async function fetchOverview(filter: GraphFilter, signal?: AbortSignal): Promise<Subgraph> {
-  const data = await gql<{ graph: Subgraph }>(`query Overview($filter: GraphFilter) { graph(filter: $filter) { ${SUBGRAPH_LITE} } }`, { filter }, signal);
+  const data = await request(OVERVIEW, { filter }, signal);
   return data.graph;
 }
 
-export interface NeighborhoodArgs {
-  id: string;
-  depth?: number;
-  types?: string[];
-  yearFrom?: number;
-  yearTo?: number;
-  limit?: number;
-}
+export type NeighborhoodArgs = Op.NeighborhoodQueryVariables;
+
+const NEIGHBORHOOD = operation<Op.NeighborhoodQuery, Op.NeighborhoodQueryVariables>(/* GraphQL */ `
+  query Neighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
+    neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) { ...SubgraphLiteFields }
+  }`);
 
 /** Everything within `depth` of a node. */
 export async function fetchNeighborhood(args: NeighborhoodArgs, signal?: AbortSignal): Promise<Subgraph> {
-  const data = await gql<{ neighborhood: Subgraph }>(
-    `query Neighborhood($id: ID!, $depth: Int, $types: [String!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
-      neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) { ${SUBGRAPH_LITE} } }`,
-    { depth: 1, ...args },
-    signal,
-  );
+  const data = await request(NEIGHBORHOOD, { depth: 1, ...args }, signal);
   return data.neighborhood;
 }
 
+const SEARCH = operation<Op.SearchQuery, Op.SearchQueryVariables>(/* GraphQL */ `
+  query Search($text: String!, $first: Int, $kinds: [NodeKind!]) { search(text: $text, first: $first, kinds: $kinds) { id name kind score matched } }`);
+
 /** Full-text search for suggestions. */
 export async function fetchSearch(text: string, kinds: NodeKind[] | undefined, first: number, signal?: AbortSignal): Promise<SearchHit[]> {
-  const data = await gql<{ search: SearchHit[] }>(
-    `query Search($text: String!, $first: Int, $kinds: [NodeKind!]) { search(text: $text, first: $first, kinds: $kinds) { id name kind score matched } }`,
-    { text, first, kinds: kinds?.length ? kinds : undefined },
-    signal,
-  );
+  const data = await request(SEARCH, { text, first, kinds: kinds?.length ? kinds : undefined }, signal);
   return data.search;
 }
 
+const TYPES = operation<Op.TypesQuery, Op.TypesQueryVariables>(/* GraphQL */ `
+  query Types { relationshipTypes }`);
+
 /** The allow-list of relationship types, for the filters. */
-export async function fetchRelationshipTypes(signal?: AbortSignal): Promise<string[]> {
-  const data = await gql<{ relationshipTypes: string[] }>(`query Types { relationshipTypes }`, {}, signal);
+export async function fetchRelationshipTypes(signal?: AbortSignal): Promise<RelationshipType[]> {
+  const data = await request(TYPES, {}, signal);
   return data.relationshipTypes;
 }
 
+const LINEAGE = operation<Op.LineageQuery, Op.LineageQueryVariables>(/* GraphQL */ `
+  query Lineage($id: ID!, $direction: LineageDirection) {
+    lineage(id: $id, direction: $direction) {
+      root { ...AuthorityRefFields }
+      entries {
+        generation authority { ...AuthorityRefFields }
+        establishedBy { ...AuthorityRefFields } administeredBy { ...ActorRefFields } implementedBy { ...ActorRefFields }
+      }
+      subgraph { ...SubgraphFields }
+    }
+  }`);
+
 /** An authority's ancestors and descendants. */
-export async function fetchLineage(id: string, direction: 'ANCESTORS' | 'DESCENDANTS' | 'BOTH', signal?: AbortSignal): Promise<Lineage | null> {
-  const data = await gql<{ lineage: Lineage | null }>(
-    `query Lineage($id: ID!, $direction: LineageDirection) { lineage(id: $id, direction: $direction) {
-      root { id name kind citation enacted title }
-      entries { generation authority { id name kind citation enacted title }
-        establishedBy { id name kind citation enacted } administeredBy { ${ACTOR_REF} } implementedBy { ${ACTOR_REF} } }
-      subgraph { ${SUBGRAPH} } } }`,
-    { id, direction },
-    signal,
-  );
-  return data.lineage;
+export async function fetchLineage(id: string, direction: Op.LineageDirection, signal?: AbortSignal): Promise<Lineage | null> {
+  const data = await request(LINEAGE, { id, direction }, signal);
+  return data.lineage ?? null;
 }
+
+const AUTHORITIES = operation<Op.AuthoritiesQuery, Op.AuthoritiesQueryVariables>(/* GraphQL */ `
+  query Authorities($first: Int) { authorities(first: $first) { nodes { ...AuthorityRefFields } } }`);
 
 /** Authorities for the lineage picker. */
 export async function fetchAuthorities(signal?: AbortSignal): Promise<AuthorityRef[]> {
-  const data = await gql<{ authorities: { nodes: AuthorityRef[] } }>(
-    `query Authorities($first: Int) { authorities(first: $first) { nodes { id name kind citation enacted title } } }`,
-    { first: 500 },
-    signal,
-  );
+  const data = await request(AUTHORITIES, { first: 500 }, signal);
   return data.authorities.nodes;
 }
 
@@ -105,46 +152,44 @@ export interface FundingAnswer {
   byRecipient: FundingTotals;
 }
 
+const FUNDING = operation<Op.FundingQuery, Op.FundingQueryVariables>(/* GraphQL */ `
+  query Funding($filter: FundingFilter, $first: Int) {
+    flows: fundingFlows(filter: $filter, first: $first) { nodes { ...FlowFields } totalCount }
+    byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ...TotalsFields }
+    byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $filter) { ...TotalsFields }
+    byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $filter) { ...TotalsFields }
+  }`);
+
 /** Flows and totals for the funding view, in one request. */
 export async function fetchFunding(filter: FundingFilter, signal?: AbortSignal): Promise<FundingAnswer> {
-  const totals = `groups { key label amountUsd flowCount lowerBound approximate } amountUsd lowerBound approximate`;
-  return gql<FundingAnswer>(
-    `query Funding($filter: FundingFilter, $first: Int) {
-      flows: fundingFlows(filter: $filter, first: $first) { nodes { ${FLOW} } totalCount }
-      byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ${totals} }
-      byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $filter) { ${totals} }
-      byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $filter) { ${totals} } }`,
-    { filter, first: 500 },
-    signal,
-  );
+  return request(FUNDING, { filter, first: 500 }, signal);
 }
+
+const DEPENDENCIES = operation<Op.DepsQuery, Op.DepsQueryVariables>(/* GraphQL */ `
+  query Deps($id: ID!, $yearFrom: Int, $yearTo: Int) {
+    dependencies(actorId: $id, yearFrom: $yearFrom, yearTo: $yearTo) {
+      actor { ...ActorRefFields } totalReceivedUsd concentration
+      donors { donor { ...ActorRefFields } amountUsd share lowerBound }
+      dependsOn { ...DependencyEdgeFields } dependents { ...DependencyEdgeFields }
+    }
+  }`);
 
 /** Donor shares and concentration for one recipient. */
 export async function fetchDependencies(actorId: string, yearFrom: number | undefined, yearTo: number | undefined, signal?: AbortSignal): Promise<Dependencies | null> {
-  const edge = `from { ${ACTOR_REF} } to { ${ACTOR_REF} } start end note`;
-  const data = await gql<{ dependencies: Dependencies | null }>(
-    `query Deps($id: ID!, $yearFrom: Int, $yearTo: Int) { dependencies(actorId: $id, yearFrom: $yearFrom, yearTo: $yearTo) {
-      actor { ${ACTOR_REF} } totalReceivedUsd concentration
-      donors { donor { ${ACTOR_REF} } amountUsd share lowerBound }
-      dependsOn { ${edge} } dependents { ${edge} } } }`,
-    { id: actorId, yearFrom, yearTo },
-    signal,
-  );
-  return data.dependencies;
+  const data = await request(DEPENDENCIES, { id: actorId, yearFrom, yearTo }, signal);
+  return data.dependencies ?? null;
 }
 
+const PATHS = operation<Op.PathsQuery, Op.PathsQueryVariables>(/* GraphQL */ `
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
+    paths(from: $from, to: $to, maxHops: $maxHops, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) {
+      length nodes { ...NodeFields } steps { forward edge { ...EdgeFields } }
+    }
+  }`);
+
 /** Shortest paths between two entities. */
-export async function fetchPaths(
-  args: { from: string; to: string; maxHops?: number; types?: string[]; yearFrom?: number; yearTo?: number; limit?: number },
-  signal?: AbortSignal,
-): Promise<Path[]> {
-  const data = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $maxHops: Int, $types: [String!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
-      paths(from: $from, to: $to, maxHops: $maxHops, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) {
-        length nodes { ${NODE} } steps { forward edge { ${EDGE} } } } }`,
-    { limit: 5, ...args },
-    signal,
-  );
+export async function fetchPaths(args: Op.PathsQueryVariables, signal?: AbortSignal): Promise<Path[]> {
+  const data = await request(PATHS, { limit: 5, ...args }, signal);
   return data.paths;
 }
 
@@ -153,39 +198,40 @@ export interface DetailsAnswer {
   around: Subgraph;
 }
 
+const DETAILS = operation<Op.DetailsQuery, Op.DetailsQueryVariables>(/* GraphQL */ `
+  query Details($id: ID!, $first: Int) {
+    node(id: $id) {
+      __typename id name kind aliases description sources { ...CitationFields }
+      ... on Actor { actorKind country fundingIn(first: $first) { ...FlowFields } fundingOut(first: $first) { ...FlowFields } }
+      ... on Authority { authorityKind citation title enacted }
+      ... on Event { year yearEnd }
+    }
+    around: neighborhood(id: $id, depth: 1, limit: 300) { ...SubgraphFields }
+  }`);
+
 /** Everything the details panel shows for a node: properties, sources, relationships, funding. */
 export async function fetchDetails(id: string, signal?: AbortSignal): Promise<DetailsAnswer> {
-  return gql<DetailsAnswer>(
-    `query Details($id: ID!, $first: Int) {
-      node(id: $id) { __typename id name kind aliases description sources { ${CITATION} }
-        ... on Actor { actorKind country fundingIn(first: $first) { ${FLOW} } fundingOut(first: $first) { ${FLOW} } }
-        ... on Authority { authorityKind citation title enacted }
-        ... on Event { year yearEnd } }
-      around: neighborhood(id: $id, depth: 1, limit: 300) { ${SUBGRAPH} } }`,
-    { id, first: 100 },
-    signal,
-  );
+  const data = await request(DETAILS, { id, first: 100 }, signal);
+  return { node: data.node ?? null, around: data.around };
 }
+
+const UNDER = operation<Op.UnderQuery, Op.UnderQueryVariables>(/* GraphQL */ `
+  query Under($filter: FundingFilter, $first: Int) { fundingFlows(filter: $filter, first: $first) { nodes { ...FlowFields } } }`);
 
 /** Flows under one authority (details panel of an authority). */
 export async function fetchFlowsUnder(authority: string, signal?: AbortSignal): Promise<FundingFlow[]> {
-  const data = await gql<{ fundingFlows: { nodes: FundingFlow[] } }>(
-    `query Under($filter: FundingFilter, $first: Int) { fundingFlows(filter: $filter, first: $first) { nodes { ${FLOW} } } }`,
-    { filter: { authority }, first: 100 },
-    signal,
-  );
+  const data = await request(UNDER, { filter: { authority }, first: 100 }, signal);
   return data.fundingFlows.nodes;
 }
+
+const EDGE_SOURCES = operation<Op.EdgeSourcesQuery, Op.EdgeSourcesQueryVariables>(/* GraphQL */ `
+  query EdgeSources($id: ID!) { neighborhood(id: $id, depth: 1, limit: 2000) { edges { id sources { ...CitationFields } } } }`);
 
 /**
  * Citations of one edge that came without them (overview, expansions). There is no `edge(id)`
  * root field, so they are read from the neighbourhood of the edge's source.
  */
 export async function fetchEdgeSources(edgeId: string, sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
-  const data = await gql<{ neighborhood: { edges: { id: string; sources: GraphEdge['sources'] }[] } }>(
-    `query EdgeSources($id: ID!) { neighborhood(id: $id, depth: 1, limit: 2000) { edges { id sources { ${CITATION} } } } }`,
-    { id: sourceNodeId },
-    signal,
-  );
+  const data = await request(EDGE_SOURCES, { id: sourceNodeId }, signal);
   return data.neighborhood.edges.find((e) => e.id === edgeId)?.sources ?? null;
 }

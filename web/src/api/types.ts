@@ -1,223 +1,61 @@
 /**
- * TypeScript shapes of the GraphQL answers the page asks for (see server/graphql/schema/*.graphql).
- * Only the fields the page selects are listed.
+ * The page's names for the GraphQL answers it uses, each derived from the generated operation
+ * types (generated/operations.ts, written by `npm run codegen` from the documents of queries.ts):
+ * a field the schema drops or retypes fails the type check here or where the page reads it.
+ * Only the fields the page selects exist.
  */
+import type * as Op from './generated/operations.ts';
 
-export type NodeKind =
-  | 'Person'
-  | 'State'
-  | 'GovernmentBody'
-  | 'InternationalOrg'
-  | 'Mission'
-  | 'MilitaryUnit'
-  | 'ArmedGroup'
-  | 'Company'
-  | 'Organization'
-  | 'Authority'
-  | 'Event'
-  | 'Funding';
+export type { ActorKind, AuthorityKind, FundingBasis, FundingFilter, GraphFilter, LineageDirection, NodeKind, Precision, RelationshipType } from './generated/operations.ts';
 
-/** A work cited in a footnote. */
-export interface SourceWork {
-  id: string;
-  title: string | null;
-  author: string | null;
-  publisher: string | null;
-  date: string | null;
-  footnotes: number[];
-}
+export type Citation = Op.CitationFieldsFragment;
+export type SourceWork = Citation['works'][number];
 
-/** A place in a source document. */
-export interface Citation {
-  source: string;
-  section: string | null;
-  sectionHeading: string | null;
-  paragraphs: number[];
-  footnotes: number[];
-  works: SourceWork[];
-}
+/**
+ * Nullable fields made optional: the page also builds canvas nodes and edges itself (funding
+ * columns, lineage roots) and leaves out the facts it does not have.
+ */
+type NullableOptional<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & { [K in keyof T as null extends T[K] ? K : never]?: T[K] };
 
-/** GraphQL `GraphNode`. */
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  name: string;
-  kind: NodeKind;
-  description?: string | null;
-  citation?: string | null;
-  year?: number | null;
-  amountUsd?: number | null;
-  sources?: Citation[];
-}
+/** A canvas node. */
+export type GraphNode = NullableOptional<Op.NodeFieldsFragment> & { sources?: Citation[] };
 
-/** GraphQL `GraphEdge`. */
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  start?: number | null;
-  end?: number | null;
-  note?: string | null;
-  amountUsd?: number | null;
-  authority?: string | null;
-  fundingId?: string | null;
-  sources?: Citation[];
-}
+/** A canvas edge; `sources` only when the query asked for it (lite subgraphs leave it out). */
+export type GraphEdge = NullableOptional<Op.EdgeLiteFieldsFragment> & { sources?: Citation[] };
 
-/** GraphQL `Subgraph`. */
-export interface Subgraph {
+/** A subgraph, light or with citations. */
+export interface Subgraph extends Omit<Op.SubgraphLiteFieldsFragment, 'nodes' | 'edges'> {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  truncated: boolean;
-  omittedNodes: number;
-  omittedEdges: number;
 }
 
-export interface SearchHit {
-  id: string;
-  name: string;
-  kind: NodeKind;
-  score: number;
-  matched: string | null;
-}
+export type SearchHit = Op.SearchQuery['search'][number];
 
-export interface PathStep {
-  edge: GraphEdge;
-  forward: boolean;
-}
+type PathAnswer = Op.PathsQuery['paths'][number];
+export type PathStep = Omit<PathAnswer['steps'][number], 'edge'> & { edge: GraphEdge };
+export type Path = Omit<PathAnswer, 'nodes' | 'steps'> & { nodes: GraphNode[]; steps: PathStep[] };
 
-export interface Path {
-  length: number;
-  nodes: GraphNode[];
-  steps: PathStep[];
-}
+export type ActorRef = Op.ActorRefFieldsFragment;
+export type AuthorityRef = Op.AuthorityRefFieldsFragment;
 
-export interface ActorRef {
-  id: string;
-  name: string;
-  kind: NodeKind;
-}
+export type FundingFlow = Op.FlowFieldsFragment;
+export type FundingTotals = Op.TotalsFieldsFragment;
+export type FundingTotal = FundingTotals['groups'][number];
 
-export interface AuthorityRef {
-  id: string;
-  name: string;
-  kind: NodeKind;
-  citation?: string | null;
-  enacted?: number | null;
-  title?: number | null;
-}
+export type Dependencies = NonNullable<Op.DepsQuery['dependencies']>;
+export type DependencyEdge = Op.DependencyEdgeFieldsFragment;
+export type DonorShare = Dependencies['donors'][number];
 
-export type Precision = 'EXACT' | 'APPROXIMATE' | 'LOWER_BOUND';
-export type FundingBasis = 'TOTAL' | 'ANNUAL' | 'AVERAGE';
+type LineageAnswer = NonNullable<Op.LineageQuery['lineage']>;
+export type Lineage = Omit<LineageAnswer, 'subgraph'> & { subgraph: Subgraph };
+export type LineageEntry = Lineage['entries'][number];
 
-export interface FundingFlow {
-  id: string;
-  donor: ActorRef;
-  recipient: ActorRef;
-  authority: AuthorityRef | null;
-  amountUsd: number;
-  fyStart: number;
-  fyEnd: number;
-  precision: Precision;
-  basis: FundingBasis;
-  partOf: string | null;
-  purpose: string | null;
-  note: string | null;
-  sources?: Citation[];
-}
+type DetailsNode = NonNullable<Op.DetailsQuery['node']>;
+type KeysOfAny<U> = U extends unknown ? keyof U : never;
+type ValueIn<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
 
-export interface FundingTotal {
-  key: string;
-  label: string;
-  amountUsd: number;
-  flowCount: number;
-  lowerBound: boolean;
-  approximate: boolean;
-}
-
-export interface FundingTotals {
-  groups: FundingTotal[];
-  amountUsd: number;
-  lowerBound: boolean;
-  approximate: boolean;
-}
-
-export interface FundingFilter {
-  donor?: string;
-  recipient?: string;
-  authority?: string;
-  includeDescendants?: boolean;
-  yearFrom?: number;
-  yearTo?: number;
-  minAmountUsd?: number;
-}
-
-export interface DonorShare {
-  donor: ActorRef;
-  amountUsd: number;
-  share: number;
-  lowerBound: boolean;
-}
-
-export interface DependencyEdge {
-  from: ActorRef;
-  to: ActorRef;
-  start: number | null;
-  end: number | null;
-  note: string | null;
-}
-
-export interface Dependencies {
-  actor: ActorRef;
-  totalReceivedUsd: number;
-  donors: DonorShare[];
-  concentration: number | null;
-  dependsOn: DependencyEdge[];
-  dependents: DependencyEdge[];
-}
-
-export interface LineageEntry {
-  authority: AuthorityRef;
-  generation: number;
-  establishedBy: AuthorityRef[];
-  administeredBy: ActorRef[];
-  implementedBy: ActorRef[];
-}
-
-export interface Lineage {
-  root: AuthorityRef;
-  entries: LineageEntry[];
-  subgraph: Subgraph;
-}
-
-/** `node(id)` answer, with the fields of whichever concrete type it is. */
-export interface NodeDetails {
-  __typename: 'Actor' | 'Authority' | 'Event';
-  id: string;
-  name: string;
-  kind: NodeKind;
-  aliases: string[];
-  description: string | null;
-  sources: Citation[];
-  actorKind?: string;
-  country?: string | null;
-  authorityKind?: string;
-  citation?: string | null;
-  title?: number | null;
-  enacted?: number | null;
-  year?: number | null;
-  yearEnd?: number | null;
-  fundingIn?: FundingFlow[];
-  fundingOut?: FundingFlow[];
-}
-
-/** Filter of the overview graph (GraphQL `GraphFilter`). */
-export interface GraphFilter {
-  kinds?: NodeKind[];
-  types?: string[];
-  yearFrom?: number;
-  yearTo?: number;
-  minAmountUsd?: number;
-  limit?: number;
-}
+/**
+ * `node(id)` answer as one flat object: the fields every node type has, and those of Actor,
+ * Authority or Event as optional (`__typename` says which are present).
+ */
+export type NodeDetails = { [K in keyof DetailsNode]: DetailsNode[K] } & { [K in Exclude<KeysOfAny<DetailsNode>, keyof DetailsNode>]?: ValueIn<DetailsNode, K> };

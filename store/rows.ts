@@ -1,11 +1,13 @@
 /**
  * Turns validated records into the parameter rows the loading queries take: the node or
- * relationship properties of the storage model (brief: "Storage model in Neo4j"), with integers
+ * relationship properties of the storage model, with integers
  * as Neo4j integers, plus `hash`, a digest of those properties that tells an unchanged record
  * from an updated one without comparing property by property.
  */
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
+import { checkedType } from './write-statements.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
 import type { ActorRecord, AuthorityRecord, Citation, EventRecord, FundingRecord, RelationshipRecord, SourceRecord } from '../domain/records.ts';
 
 /** Property values as sent to Neo4j. */
@@ -16,10 +18,15 @@ export type Props = Record<string, Value>;
 export interface NodeRow {
   props: Props;
 }
+/** An entity row also names its kind labels beside `:Entity`. */
+export interface EntityRow extends NodeRow {
+  labels: string[];
+}
 /** Funding rows carry the part-of link in `props.partOf` and the ends in donorId/recipientId/authorityId. */
 export type FundingRow = NodeRow;
 /** One row of a relationship batch: the ends' ids and the properties (`key` and `hash` among them). */
 export interface RelationshipRow {
+  type: RelationshipType;
   from: string;
   to: string;
   props: Props;
@@ -76,22 +83,24 @@ function entityProps(r: ActorRecord | AuthorityRecord | EventRecord, kind: strin
     description: r.description,
     note: r.note,
     kind,
+    evidence: r.evidence,
     ...provenance(r.cite),
   };
 }
 
-export function actorRow(r: ActorRecord): NodeRow {
-  return { props: finish('actor', { ...entityProps(r, r.kind), country: r.country }, ENTITY_INTS) };
+export function actorRow(r: ActorRecord): EntityRow {
+  return { labels: ['Actor', r.kind], props: finish('actor', { ...entityProps(r, r.kind), country: r.country }, ENTITY_INTS) };
 }
 
-export function authorityRow(r: AuthorityRecord): NodeRow {
+export function authorityRow(r: AuthorityRecord): EntityRow {
   return {
+    labels: ['Authority'],
     props: finish('authority', { ...entityProps(r, r.kind), citation: r.citation, title: r.title, enacted: r.enacted }, [...ENTITY_INTS, 'title', 'enacted']),
   };
 }
 
-export function eventRow(r: EventRecord): NodeRow {
-  return { props: finish('event', { ...entityProps(r, 'Event'), year: r.year, yearEnd: r.yearEnd }, [...ENTITY_INTS, 'year', 'yearEnd']) };
+export function eventRow(r: EventRecord): EntityRow {
+  return { labels: ['Event'], props: finish('event', { ...entityProps(r, 'Event'), year: r.year, month: r.month, day: r.day, yearEnd: r.yearEnd }, [...ENTITY_INTS, 'year', 'month', 'day', 'yearEnd']) };
 }
 
 const SOURCE_INTS = ['essay', 'paragraphs', 'footnotes', 'footnoteCount'] as const;
@@ -138,6 +147,7 @@ export function fundingRow(r: FundingRecord): FundingRow {
         partOf: r.partOf,
         purpose: r.purpose,
         note: r.note,
+        evidence: r.evidence,
         donorId: r.donor,
         recipientId: r.recipient,
         authorityId: r.authority,
@@ -152,10 +162,12 @@ const RELATIONSHIP_INTS = ['start', 'end', 'footnotes'] as const;
 
 export function relationshipRow(r: RelationshipRecord): RelationshipRow {
   return {
+    // Spliced into no statement text: checked here because statements take it as a dynamic type.
+    type: checkedType(r.type) as RelationshipType,
     from: r.from,
     to: r.to,
     // type, from and to are in the hash: a relationship that changes ends is an update.
-    props: finish(`relationship:${r.type}:${r.from}:${r.to}`, { key: r.key, start: r.start, end: r.end, note: r.note, ...provenance(r.cite) }, RELATIONSHIP_INTS),
+    props: finish(`relationship:${r.type}:${r.from}:${r.to}`, { key: r.key, start: r.start, end: r.end, timing: r.timing, note: r.note, evidence: r.evidence, ...provenance(r.cite) }, RELATIONSHIP_INTS),
   };
 }
 

@@ -27,11 +27,29 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...RELATIONSHIP_TYPES.map((t) => `CREATE INDEX rel_key_${t.toLowerCase()} IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.key)`),
 ];
 
-/** Creates every constraint and index that is missing, then waits (up to `timeoutS`) until all are online. */
+/** The name a schema statement creates (every statement names its constraint or index). */
+export function schemaName(statement: string): string {
+  const match = /^CREATE (?:CONSTRAINT|FULLTEXT INDEX|INDEX) (\w+) /.exec(statement);
+  if (!match) throw new Error(`schema statement without a name: ${statement}`);
+  return match[1];
+}
+
+/**
+ * Creates every constraint and index that is missing, then waits (up to `timeoutS`) until all are
+ * online. Existing names are read first and the missing statements run in one schema
+ * transaction: on a cold database each schema transaction costs a commit and a plan, and a
+ * reload usually has nothing to create.
+ */
 export async function ensureSchema(driver: Driver, database: string, timeoutS = 300): Promise<void> {
   const session = driver.session({ database });
   try {
-    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
+    const existing = new Set((await session.run('SHOW INDEXES YIELD name RETURN name')).records.map((r) => r.get('name') as string));
+    for (const r of (await session.run('SHOW CONSTRAINTS YIELD name RETURN name')).records) existing.add(r.get('name') as string);
+    const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaName(statement)));
+    if (missing.length === 0) return;
+    await session.executeWrite(async (tx) => {
+      for (const statement of missing) await tx.run(statement);
+    });
     await session.run('CALL db.awaitIndexes($timeout)', { timeout: timeoutS });
   } finally {
     await session.close();

@@ -4,7 +4,7 @@
  * (`unchanged`, left untouched), writes only the first two, and returns the counts.
  * Labels and relationship types are spliced only from constants of the allow-list.
  */
-import { ACTOR_KINDS, type ActorKind } from '../domain/kinds.ts';
+import { ACTOR_KINDS } from '../domain/kinds.ts';
 import { isRelationshipType, type RelationshipType } from '../domain/relationship-types.ts';
 
 /** Every label an entity may carry; an update removes them all and sets the record's own. */
@@ -16,27 +16,21 @@ const COUNTS = `RETURN sum(CASE status WHEN 'created' THEN 1 ELSE 0 END) AS crea
        sum(CASE status WHEN 'updated' THEN 1 ELSE 0 END) AS updated,
        sum(CASE status WHEN 'unchanged' THEN 1 ELSE 0 END) AS unchanged`;
 
-/** Labels of an entity group, from constants only. */
-export type EntityGroup = ActorKind | 'Authority' | 'Event';
-const GROUP_LABELS: Record<EntityGroup, string> = {
-  ...(Object.fromEntries(ACTOR_KINDS.map((k) => [k, `Actor:${k}`])) as Record<ActorKind, string>),
-  Authority: 'Authority',
-  Event: 'Event',
-};
-
-/** Upserts entities of one group (`:Entity:Actor:<Kind>`, `:Entity:Authority`, `:Entity:Event`). */
-export function entityUpsert(group: EntityGroup): string {
-  return `UNWIND $rows AS row
+/**
+ * Upserts entities. Each row carries its kind labels (`labels`: ['Actor', 'State'], ['Authority'],
+ * ['Event']), set dynamically so that one statement serves every kind: a cold database plans it
+ * once instead of once per kind.
+ */
+export const ENTITY_UPSERT = `UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity {id: row.props.id})
 WITH row, ${STATUS}
 CALL (row, status) {
   WITH row WHERE status <> 'unchanged'
   MERGE (n:Entity {id: row.props.id})
   REMOVE n:${ENTITY_KIND_LABELS}
-  SET n = row.props, n:${GROUP_LABELS[group]}
+  SET n = row.props, n:$(row.labels)
 }
 ${COUNTS}`;
-}
 
 /** Upserts sources. */
 export const SOURCE_UPSERT = `UNWIND $rows AS row
@@ -89,7 +83,7 @@ RETURN size([s IN statuses WHERE s = 'created']) AS created,
        size([s IN statuses WHERE s = 'updated']) AS updated,
        size([s IN statuses WHERE s = 'unchanged']) AS unchanged`;
 
-function checkedType(type: RelationshipType): string {
+export function checkedType(type: RelationshipType): string {
   if (!isRelationshipType(type)) throw new Error(`not an allowed relationship type: ${String(type)}`);
   return type;
 }
@@ -131,7 +125,17 @@ RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS created,
        collect(CASE WHEN old IS NOT NULL AND old.hash <> row.hash THEN row.i END) AS updated`;
 }
 
-/** Probe for relationships of one type (`{i, key, hash}` rows). */
+/**
+ * Probe for relationships of any type at their ends (`{i, type, from, to, key, hash}` rows): one
+ * statement for every type, through the ends' id index. A row not found there is new, or a
+ * record whose ends changed: `missing` rows go on to the per-type key probe below.
+ */
+export const RELATIONSHIP_ENDS_PROBE = `UNWIND $rows AS row
+OPTIONAL MATCH (:Entity {id: row.from})-[old:$(row.type) {key: row.key}]->(:Entity {id: row.to})
+RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS missing,
+       collect(CASE WHEN old IS NOT NULL AND old.hash <> row.hash THEN row.i END) AS updated`;
+
+/** Probe for relationships of one type by key (`{i, key, hash}` rows), wherever their ends are. */
 export function relationshipProbe(type: RelationshipType): string {
   const t = checkedType(type);
   return `UNWIND $rows AS row
@@ -140,14 +144,15 @@ RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS created,
        collect(CASE WHEN old IS NOT NULL AND old.hash <> row.hash THEN row.i END) AS updated`;
 }
 
-/** How many nodes carry a label / relationships have a type (count store: constant time). */
-export function nodeCount(label: ProbeLabel): string {
-  const l = ({ Entity: 'Entity', Source: 'Source', Funding: 'Funding' } as const)[label];
-  return `MATCH (n:${l}) RETURN count(n) AS n`;
-}
-export function relationshipCount(type: RelationshipType): string {
-  return `MATCH ()-[r:${checkedType(type)}]->() RETURN count(r) AS n`;
-}
+/**
+ * What is stored already, in one round trip (count store: constant time). A kind with nothing
+ * stored needs no probe; relationships are probed once any exists.
+ */
+export const STORED_COUNTS = `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { MATCH (n:Source) RETURN count(n) AS sources }
+CALL () { MATCH (n:Funding) RETURN count(n) AS funding }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN entities, sources, funding, relationships`;
 
 /*
  * Insert queries: for rows the database does not hold yet (a kind with nothing stored, or rows
@@ -155,13 +160,11 @@ export function relationshipCount(type: RelationshipType): string {
  * that appeared in the meantime is overwritten rather than duplicated.
  */
 
-/** Inserts new entities of one group. */
-export function entityInsert(group: EntityGroup): string {
-  return `UNWIND $rows AS row
+/** Inserts new entities of any kind (labels from the row, as in ENTITY_UPSERT). */
+export const ENTITY_INSERT = `UNWIND $rows AS row
 MERGE (n:Entity {id: row.props.id})
-SET n = row.props, n:${GROUP_LABELS[group]}
+SET n = row.props, n:$(row.labels)
 RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
-}
 
 export const SOURCE_INSERT = `UNWIND $rows AS row
 MERGE (s:Source {id: row.props.id})
@@ -191,13 +194,14 @@ CALL (linking) {
 }
 RETURN created, 0 AS updated, 0 AS unchanged`;
 
-/** Inserts new relationships of one type. */
-export function relationshipInsert(type: RelationshipType): string {
-  const t = checkedType(type);
-  return `UNWIND $rows AS row
+/**
+ * Inserts new relationships of any type (`row.type`, checked against the allow-list when the
+ * row is built). MERGE between two known nodes scans only their relationships, so it needs no
+ * per-type index, and one statement serves every type.
+ */
+export const RELATIONSHIP_INSERT = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:${t} {key: row.props.key}]->(b)
+MERGE (a)-[r:$(row.type) {key: row.props.key}]->(b)
 SET r = row.props
 RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
-}

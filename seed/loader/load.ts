@@ -13,22 +13,21 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j
 import { readDataset } from '../read/read-dataset.ts';
 import { validateDataset } from '../../domain/validate/validate-dataset.ts';
 import { formatProblem, type Problem } from '../../domain/problems.ts';
-import { ACTOR_KINDS } from '../../domain/kinds.ts';
-import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
+import type { RelationshipType } from '../../domain/relationship-types.ts';
 import { type Dataset } from '../../domain/records.ts';
 import { knownIdsFor } from '../../store/known-ids.ts';
 import {
+  ENTITY_INSERT,
+  ENTITY_UPSERT,
   FUNDING_INSERT,
   FUNDING_UPSERT,
+  RELATIONSHIP_ENDS_PROBE,
+  RELATIONSHIP_INSERT,
   SOURCE_INSERT,
   SOURCE_UPSERT,
-  entityInsert,
-  entityUpsert,
-  nodeCount,
+  STORED_COUNTS,
   nodeProbe,
-  relationshipCount,
-  relationshipInsert,
   relationshipProbe,
   relationshipUpsert,
   type ProbeLabel,
@@ -70,51 +69,107 @@ export class InvalidDatasetError extends Error {
   }
 }
 
-/** A row as sent: properties, plus the ends for relationships. */
-type Row = { props: Props; from?: string; to?: string };
+/** A row as sent: properties, plus kind labels for entities, type and ends for relationships. */
+type Row = { props: Props; labels?: string[]; type?: RelationshipType; from?: string; to?: string };
 
-/** One step of the load: records of one kind (and label group or type) and their queries. */
+/** What the database holds already (see STORED_COUNTS). */
+type Stored = Record<'entities' | 'sources' | 'funding' | 'relationships', number>;
+
+/** One statement of a batch, with the rows it takes. */
+interface Batch {
+  cypher: string;
+  rows: unknown[];
+}
+
+/**
+ * One step of the load: the records of one kind and their statements. Insert statements serve
+ * every label and type at once (dynamic labels and types), so that a first load into a cold
+ * database plans a handful of statements; probes and upserts of relationships go per type,
+ * because only a typed pattern finds a relationship by its indexed key.
+ */
 interface Step {
   kind: RecordKind;
   records: readonly unknown[];
   toRow: (record: never) => Row;
+  /** Which stored count decides whether rows may exist already. */
+  stored: keyof Stored;
   /** For rows known to be new. */
   insert: string;
-  /** For rows that may exist: compares hashes, rewrites what changed. */
-  upsert: string;
-  probe: string;
-  /** Counts what is stored already (a probe is pointless when it is 0). */
-  count: string;
+  /** Finds which rows of a batch are new and which changed (the rest are stored unchanged). */
+  probe: (tx: ManagedTransaction, rows: Row[]) => Promise<{ created: Row[]; updated: Row[] }>;
+  /** For rows that exist and changed: compares hashes, rewrites what changed. */
+  upsert: (rows: Row[]) => Batch[];
+}
+
+/** The rows at the positions a probe returned. */
+function pick(rows: Row[], positions: unknown): Row[] {
+  return (positions as number[]).map((i) => rows[i]);
+}
+
+/**
+ * Relationships are probed at their ends first (one statement for every type); only rows not
+ * found there are looked up by key, per type, to tell a new record from one whose ends moved.
+ */
+async function probeRelationships(tx: ManagedTransaction, rows: Row[]): Promise<{ created: Row[]; updated: Row[] }> {
+  const atEnds = (
+    await tx.run(RELATIONSHIP_ENDS_PROBE, {
+      rows: rows.map((row, i) => ({ i, type: row.type, from: row.from, to: row.to, key: row.props.key, hash: row.props.hash })),
+    })
+  ).records[0];
+  const updated = pick(rows, atEnds.get('updated'));
+  const created: Row[] = [];
+  for (const [type, group] of byType(pick(rows, atEnds.get('missing')))) {
+    const byKey = (await tx.run(relationshipProbe(type), { rows: group.map(({ row, i }) => ({ i, key: row.props.key, hash: row.props.hash })) })).records[0];
+    // Positions are the batch's (each probe row kept its `i`).
+    created.push(...pick(rows, byKey.get('created')));
+    // Found by key but not at its ends: the record moved, which is an update.
+    updated.push(...pick(rows, byKey.get('updated')));
+  }
+  return { created, updated };
+}
+
+/** Splits a batch by relationship type, keeping each row's position in the batch. */
+function byType(rows: Row[]): Map<RelationshipType, { row: Row; i: number }[]> {
+  const groups = new Map<RelationshipType, { row: Row; i: number }[]>();
+  rows.forEach((row, i) => {
+    const type = row.type as RelationshipType;
+    const group = groups.get(type) ?? [];
+    group.push({ row, i });
+    groups.set(type, group);
+  });
+  return groups;
 }
 
 function plan(dataset: Dataset): Step[] {
-  const steps: Step[] = [];
-  const node = (kind: RecordKind, label: ProbeLabel, records: readonly unknown[], toRow: Step['toRow'], insert: string, upsert: string) =>
-    steps.push({ kind, records, toRow, insert, upsert, probe: nodeProbe(label), count: nodeCount(label) });
-  node('sources', 'Source', dataset.sources, sourceRow, SOURCE_INSERT, SOURCE_UPSERT);
-  for (const kind of ACTOR_KINDS) {
-    node('actors', 'Entity', dataset.actors.filter((a) => a.kind === kind), actorRow, entityInsert(kind), entityUpsert(kind));
-  }
-  node('authorities', 'Entity', dataset.authorities, authorityRow, entityInsert('Authority'), entityUpsert('Authority'));
-  node('events', 'Entity', dataset.events, eventRow, entityInsert('Event'), entityUpsert('Event'));
-  for (const type of RELATIONSHIP_TYPES) {
-    steps.push({
+  const nodeStep = (kind: RecordKind, label: ProbeLabel, stored: keyof Stored, records: readonly unknown[], toRow: Step['toRow'], insert: string, upsert: string): Step => ({
+    kind,
+    records,
+    toRow,
+    stored,
+    insert,
+    probe: async (tx, rows) => {
+      const found = (await tx.run(nodeProbe(label), { rows: rows.map((row, i) => ({ i, id: row.props.id, hash: row.props.hash })) })).records[0];
+      return { created: pick(rows, found.get('created')), updated: pick(rows, found.get('updated')) };
+    },
+    upsert: (rows) => [{ cypher: upsert, rows }],
+  });
+  const steps: Step[] = [
+    nodeStep('sources', 'Source', 'sources', dataset.sources, sourceRow, SOURCE_INSERT, SOURCE_UPSERT),
+    nodeStep('actors', 'Entity', 'entities', dataset.actors, actorRow, ENTITY_INSERT, ENTITY_UPSERT),
+    nodeStep('authorities', 'Entity', 'entities', dataset.authorities, authorityRow, ENTITY_INSERT, ENTITY_UPSERT),
+    nodeStep('events', 'Entity', 'entities', dataset.events, eventRow, ENTITY_INSERT, ENTITY_UPSERT),
+    {
       kind: 'relationships',
-      records: dataset.relationships.filter((r) => r.type === type),
+      records: dataset.relationships,
       toRow: relationshipRow,
-      insert: relationshipInsert(type),
-      upsert: relationshipUpsert(type),
-      probe: relationshipProbe(type),
-      count: relationshipCount(type),
-    });
-  }
-  node('funding', 'Funding', parentsFirst(dataset.funding), fundingRow, FUNDING_INSERT, FUNDING_UPSERT);
+      stored: 'relationships',
+      insert: RELATIONSHIP_INSERT,
+      probe: probeRelationships,
+      upsert: (rows) => [...byType(rows)].map(([type, group]) => ({ cypher: relationshipUpsert(type), rows: group.map(({ row }) => row) })),
+    },
+    nodeStep('funding', 'Funding', 'funding', parentsFirst(dataset.funding), fundingRow, FUNDING_INSERT, FUNDING_UPSERT),
+  ];
   return steps.filter((s) => s.records.length > 0);
-}
-
-/** The probe's view of a row: its position, identity and hash. */
-function probeRow(row: Row, i: number): { i: number; id?: unknown; key?: unknown; hash: unknown } {
-  return row.props.key !== undefined ? { i, key: row.props.key, hash: row.props.hash } : { i, id: row.props.id, hash: row.props.hash };
 }
 
 /**
@@ -177,9 +232,10 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     }
     const session: Session = driver.session({ database, defaultAccessMode: dryRun ? neo4j.session.READ : neo4j.session.WRITE });
     try {
+      // Read once: ids are unique across the data set, so a kind empty before the load stays free of collisions.
+      const stored = await storedCounts(session);
       for (const step of steps) {
-        const stored = await session.executeRead(async (tx) => Number((await tx.run(step.count)).records[0].get('n')));
-        const probing = dryRun || stored > 0;
+        const probing = dryRun || stored[step.stored] > 0;
         const build = (from: number): Row[] => step.records.slice(from, from + batchSize).map((r) => step.toRow(r as never));
         let next = build(0);
         for (let at = 0; at < step.records.length; at += batchSize) {
@@ -223,9 +279,7 @@ async function runBatch(session: Session, step: Step, rows: Row[], probing: bool
   if (!probing) {
     return session.executeWrite(async (tx: ManagedTransaction) => countsOf((await tx.run(step.insert, { rows })).records[0]));
   }
-  const result = await session.executeRead((tx) => tx.run(step.probe, { rows: rows.map(probeRow) }));
-  const created = (result.records[0].get('created') as number[]).map((i) => rows[i]);
-  const updated = (result.records[0].get('updated') as number[]).map((i) => rows[i]);
+  const { created, updated } = await session.executeRead((tx) => step.probe(tx, rows));
   const unchanged = rows.length - created.length - updated.length;
   if (dryRun || created.length + updated.length === 0) return { created: created.length, updated: updated.length, unchanged };
   const written = await session.executeWrite(async (tx: ManagedTransaction) => {
@@ -233,10 +287,23 @@ async function runBatch(session: Session, step: Step, rows: Row[], probing: bool
     // New rows first: a changed flow may now be part of a new one (and an updated flow keeps
     // the PART_OF edges that point at it).
     if (created.length > 0) addCounts(counts, countsOf((await tx.run(step.insert, { rows: created })).records[0]));
-    if (updated.length > 0) addCounts(counts, countsOf((await tx.run(step.upsert, { rows: updated })).records[0]));
+    for (const upsert of updated.length > 0 ? step.upsert(updated) : []) {
+      addCounts(counts, countsOf((await tx.run(upsert.cypher, { rows: upsert.rows })).records[0]));
+    }
     return counts;
   });
   return { ...written, unchanged: written.unchanged + unchanged };
+}
+
+/** Reads what is stored already, per kind. */
+async function storedCounts(session: Session): Promise<Stored> {
+  const record = await session.executeRead(async (tx) => (await tx.run(STORED_COUNTS)).records[0]);
+  return {
+    entities: Number(record.get('entities')),
+    sources: Number(record.get('sources')),
+    funding: Number(record.get('funding')),
+    relationships: Number(record.get('relationships')),
+  };
 }
 
 function countsOf(record: { get(key: string): unknown }): Counts {

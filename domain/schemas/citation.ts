@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { describe, idField, intListField } from './fields.ts';
 
 /** Message for a citation that names nothing. */
-export const EMPTY_CITATION = 'an empty citation: give at least a source or a section';
+const EMPTY_CITATION = 'an empty citation: give at least a source or a section';
 
 /** The fields of a citation as written; also the flat citation fields of a record. */
 export const citationFields = {
@@ -25,7 +25,7 @@ function toCitation(c: WrittenCitation) {
 }
 
 /** One item of `cite`, normalised. */
-export const citationSchema = z
+const citationSchema = z
   .strictObject(citationFields, {
     error: (iss) => (iss.code === 'invalid_type' ? `expected a citation mapping {section, paragraph, footnotes}, got ${describe(iss.input)}` : undefined),
   })

@@ -8,10 +8,10 @@ import { z } from 'zod';
 
 /** Ids: stable snake_case slugs. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
-export const ID_MAX_LENGTH = 80;
+const ID_MAX_LENGTH = 80;
 /** Plausible years for dates, fiscal years and enactments. */
-export const YEAR_MIN = 1800;
-export const YEAR_MAX = 2100;
+const YEAR_MIN = 1800;
+const YEAR_MAX = 2100;
 
 /** Describes a value for an error message: `'abc'`, `12`, `a list`. */
 export function describe(value: unknown): string {
@@ -70,8 +70,8 @@ export const idField = z.preprocess(
 );
 
 /** Longest texts accepted: names stay within what the name index holds; prose stays prose. */
-export const NAME_MAX_LENGTH = 500;
-export const TEXT_MAX_LENGTH = 10_000;
+const NAME_MAX_LENGTH = 500;
+const TEXT_MAX_LENGTH = 10_000;
 
 /** Non-empty text of at most `max` characters. */
 function text(max: number) {

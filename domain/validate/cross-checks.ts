@@ -5,9 +5,8 @@
  */
 import { ENDPOINT_RULES, describeKinds } from '../endpoint-rules.ts';
 import { formatLocation, problemAt, type Location, type Problem } from '../problems.ts';
-import type { ParsedRecordOf } from './parse-record.ts';
 import type { CitationInput } from '../schemas/citation.ts';
-import type { Citation, Dataset, SourceRecord } from '../records.ts';
+import type { Citation, Dataset, ParsedRecord, SourceRecord } from '../records.ts';
 import type { RecordKind } from '../kinds.ts';
 
 /** A parsed record and where it came from. */
@@ -16,7 +15,7 @@ export interface Located<T> {
   loc: Location;
 }
 
-export type ParsedSet = { [K in RecordKind]: Located<ParsedRecordOf<K>>[] };
+export type ParsedSet = { [K in RecordKind]: Located<ParsedRecord<K>>[] };
 
 /** What an id names: used for references, also to ids already in the database. */
 export type KnownKind =
@@ -233,7 +232,7 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
   for (const { value, loc } of parsed.events) {
     dataset.events.push({ ...value, cite: resolveCitations(value.cite, loc, value.id) });
   }
-  const endpoint = (loc: Location, rid: string | undefined, value: ParsedRecordOf<'relationships'>, field: 'from' | 'to'): void => {
+  const endpoint = (loc: Location, rid: string | undefined, value: ParsedRecord<'relationships'>, field: 'from' | 'to'): void => {
     const rule = ENDPOINT_RULES[value.type];
     const kinds = rule[field];
     const ref = value[field];

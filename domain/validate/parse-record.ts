@@ -9,15 +9,11 @@ import type { RecordKind } from '../kinds.ts';
 import { acceptedFields, CITATION_FIELD_NAMES, RECORD_SCHEMAS } from '../schemas/index.ts';
 import { describe } from '../schemas/fields.ts';
 
-export { RECORD_SCHEMAS };
-/** What parseRecord gives for a kind: normalised, citations as written. */
-export type ParsedRecordOf<K extends RecordKind> = ParsedRecord<K>;
-
 /** Parses a raw record; returns the normalised record, or the problems that stop it. */
-export function parseRecord<K extends RecordKind>(raw: RawRecord & { kind: K }): { value?: ParsedRecordOf<K>; problems: Problem[] } {
+export function parseRecord<K extends RecordKind>(raw: RawRecord & { kind: K }): { value?: ParsedRecord<K>; problems: Problem[] } {
   const schema = RECORD_SCHEMAS[raw.kind] as z.ZodType;
   const result = schema.safeParse(raw.fields);
-  if (result.success) return { value: result.data as ParsedRecordOf<K>, problems: [] };
+  if (result.success) return { value: result.data as ParsedRecord<K>, problems: [] };
 
   const id = typeof raw.fields.id === 'string' ? raw.fields.id : undefined;
   const spell = (key: string): string => raw.spelling?.[key] ?? key;

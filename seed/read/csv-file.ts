@@ -11,7 +11,7 @@ import { acceptedFields } from '../../domain/schemas/index.ts';
 import { camelKey, snakeKey, type Reader, type ReadResult } from './reader.ts';
 
 /** One parsed row: its cells (untrimmed) and the 1-based line it starts on. */
-export interface CsvRow {
+interface CsvRow {
   cells: string[];
   line: number;
 }

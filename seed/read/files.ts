@@ -11,7 +11,7 @@ import type { Reader } from './reader.ts';
 import { READERS, readerFor } from './readers.ts';
 
 /** A data file found in the folder. */
-export interface DataFile {
+interface DataFile {
   /** Name relative to the folder. */
   name: string;
   path: string;

@@ -32,8 +32,9 @@ export function readYamlRecords(file: string, kind: RecordKind, text: string): R
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true });
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
 
-  // Unknown tags are only warnings to `yaml`; a data file has no use for them, so both stop the file.
-  const error: YAMLError | undefined = doc.errors[0] ?? doc.warnings[0];
+  // An unknown tag (`!secret`) is only a warning to `yaml`, which would read the value as plain
+  // text; a data file has no use for tags, so it stops the file. Other warnings (style) do not.
+  const error: YAMLError | undefined = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (error) {
     problems.push({ file, line: lineOf(error.pos[0]), message: `YAML syntax: ${SYNTAX_MESSAGES[error.code] ?? error.message.split('\n')[0]}` });
     return { records, problems, unreadable: true };

@@ -6,7 +6,7 @@
  */
 import type * as Op from './generated/operations.ts';
 
-export type { ActorKind, AuthorityKind, FundingBasis, FundingFilter, GraphFilter, LineageDirection, NodeKind, Precision, RelationshipType } from './generated/operations.ts';
+export type { FundingFilter, GraphFilter, NodeKind, RelationshipType } from './generated/operations.ts';
 
 export type Citation = Op.CitationFieldsFragment;
 export type SourceWork = Citation['works'][number];
@@ -35,16 +35,13 @@ type PathAnswer = Op.PathsQuery['paths'][number];
 export type PathStep = Omit<PathAnswer['steps'][number], 'edge'> & { edge: GraphEdge };
 export type Path = Omit<PathAnswer, 'nodes' | 'steps'> & { nodes: GraphNode[]; steps: PathStep[] };
 
-export type ActorRef = Op.ActorRefFieldsFragment;
 export type AuthorityRef = Op.AuthorityRefFieldsFragment;
 
 export type FundingFlow = Op.FlowFieldsFragment;
 export type FundingTotals = Op.TotalsFieldsFragment;
-export type FundingTotal = FundingTotals['groups'][number];
 
 export type Dependencies = NonNullable<Op.DepsQuery['dependencies']>;
 export type DependencyEdge = Op.DependencyEdgeFieldsFragment;
-export type DonorShare = Dependencies['donors'][number];
 
 type LineageAnswer = NonNullable<Op.LineageQuery['lineage']>;
 export type Lineage = Omit<LineageAnswer, 'subgraph'> & { subgraph: Subgraph };

@@ -35,3 +35,19 @@ export type Precision = (typeof PRECISIONS)[number];
 /** What a funding amount measures: the whole span, each year, or a yearly average. */
 export const FUNDING_BASES = ['TOTAL', 'ANNUAL', 'AVERAGE'] as const;
 export type FundingBasis = (typeof FUNDING_BASES)[number];
+
+/**
+ * How a record stands to its source: the text states it, it was inferred from the text (a year
+ * taken from the act that made a change, a fiscal-year range read from "since"), or it is an
+ * assumption of the curators (a breakdown placed inside a total). Records default to STATED.
+ */
+export const EVIDENCE_LEVELS = ['STATED', 'INFERRED', 'ASSUMED'] as const;
+export type Evidence = (typeof EVIDENCE_LEVELS)[number];
+
+/**
+ * What a relationship's years mean: PERIOD holds from `start` to `end` (either may be open),
+ * POINT happened in the year `start`, ALWAYS holds whenever both ends exist, UNDATED held at a
+ * time the source does not give. Default: PERIOD when a year is given, else UNDATED.
+ */
+export const TIMINGS = ['PERIOD', 'POINT', 'ALWAYS', 'UNDATED'] as const;
+export type Timing = (typeof TIMINGS)[number];

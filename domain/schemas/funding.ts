@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FUNDING_BASES, PRECISIONS } from '../kinds.ts';
 import { citationFields, citeField, gatherCitations } from './citation.ts';
+import { evidenceField } from './entity.ts';
 import { enumField, idField, orNull, positiveAmountField, textField, yearField } from './fields.ts';
 
 export const fundingSchema = z
@@ -19,6 +20,7 @@ export const fundingSchema = z
     partOf: orNull(idField),
     purpose: orNull(textField),
     note: orNull(textField),
+    evidence: evidenceField,
     cite: citeField,
     ...citationFields,
   })

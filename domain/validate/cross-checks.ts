@@ -256,7 +256,9 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
       to: value.to,
       start: value.start,
       end: value.end,
+      timing: value.timing,
       note: value.note,
+      evidence: value.evidence,
       cite: resolveCitations(value.cite, loc, rid),
     });
   }

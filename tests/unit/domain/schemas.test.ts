@@ -91,6 +91,7 @@ describe('normalised records', () => {
       country: null,
       description: null,
       note: null,
+      evidence: 'STATED',
       cite: [
         { source: 'report', section: 'intro', paragraphs: [], footnotes: [] },
         { source: null, section: 'ex_background', paragraphs: [2], footnotes: [1] },
@@ -146,9 +147,46 @@ describe('normalised records', () => {
 
 describe('the fields of each kind come from the schemas', () => {
   it('in documentation order, with the flat citation fields for every kind but sources', () => {
-    expect(acceptedFields('actors')).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'description', 'note', 'cite', ...CITATION_FIELD_NAMES]);
+    expect(acceptedFields('actors')).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'description', 'note', 'evidence', 'cite', ...CITATION_FIELD_NAMES]);
     expect(acceptedFields('funding').slice(0, 6)).toEqual(['id', 'donor', 'recipient', 'authority', 'amountUsd', 'fyStart']);
     expect(acceptedFields('sources')).not.toContain('section');
     expect(CITATION_FIELD_NAMES).toEqual(['source', 'section', 'paragraph', 'footnotes']);
+  });
+});
+
+describe('evidence and time', () => {
+  it('every kind but sources takes evidence STATED, INFERRED or ASSUMED, STATED when left out', () => {
+    expect(ok(RECORD_SCHEMAS.actors, { id: 'a', kind: 'State', name: 'A' }).evidence).toBe('STATED');
+    expect(ok(RECORD_SCHEMAS.authorities, { id: 'a', kind: 'LAW', name: 'A', evidence: ' INFERRED ' }).evidence).toBe('INFERRED');
+    expect(ok(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2014, evidence: 'ASSUMED' }).evidence).toBe('ASSUMED');
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'TRAINED', from: 'a', to: 'b', evidence: 'INFERRED' }).evidence).toBe('INFERRED');
+    expect(ok(RECORD_SCHEMAS.funding, { id: 'f', donor: 'a', recipient: 'b', amountUsd: 1, fyStart: 2016 }).evidence).toBe('STATED');
+    expect(messages(RECORD_SCHEMAS.funding, { id: 'f', donor: 'a', recipient: 'b', amountUsd: 1, fyStart: 2016, evidence: 'GUESSED' })).toEqual([
+      "evidence: 'GUESSED' is not a valid evidence: use one of STATED, INFERRED, ASSUMED",
+    ]);
+    expect(acceptedFields('sources')).not.toContain('evidence');
+  });
+
+  it('a relationship: timing PERIOD when a year is given, else UNDATED; POINT needs its year, ALWAYS and UNDATED take none', () => {
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'TRAINED', from: 'a', to: 'b', start: '2010' }).timing).toBe('PERIOD');
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'TRAINED', from: 'a', to: 'b', end: '2016' }).timing).toBe('PERIOD');
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'TRAINED', from: 'a', to: 'b' }).timing).toBe('UNDATED');
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'PURGED', from: 'a', to: 'b', start: 1966, timing: 'POINT' }).timing).toBe('POINT');
+    expect(ok(RECORD_SCHEMAS.relationships, { type: 'PART_OF', from: 'a', to: 'b', timing: 'ALWAYS' }).timing).toBe('ALWAYS');
+    expect(messages(RECORD_SCHEMAS.relationships, { type: 'PURGED', from: 'a', to: 'b', timing: 'POINT' })).toEqual([
+      'timing: timing POINT needs start (the year it happened) and no other end year',
+    ]);
+    expect(messages(RECORD_SCHEMAS.relationships, { type: 'PURGED', from: 'a', to: 'b', start: 1966, end: 1970, timing: 'POINT' })).toHaveLength(1);
+    expect(messages(RECORD_SCHEMAS.relationships, { type: 'PART_OF', from: 'a', to: 'b', start: 2007, timing: 'ALWAYS' })).toEqual(['timing: timing ALWAYS takes no start or end']);
+    expect(messages(RECORD_SCHEMAS.relationships, { type: 'PART_OF', from: 'a', to: 'b', timing: 'SOMETIMES' })[0]).toMatch(/^timing: 'SOMETIMES' is not a valid timing: use one of PERIOD, POINT, ALWAYS, UNDATED/);
+  });
+
+  it('an event: month and day where given; day needs month, and the date must exist', () => {
+    expect(ok(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: '2018', month: '1', day: '24' })).toMatchObject({ year: 2018, month: 1, day: 24 });
+    expect(ok(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2013 })).toMatchObject({ month: null, day: null });
+    expect(messages(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2013, day: 4 })).toEqual(['day: day needs month']);
+    expect(messages(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2015, month: 2, day: 29 })).toEqual(['day: 2015-02-29 is not a date']);
+    expect(ok(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2016, month: 2, day: 29 }).day).toBe(29);
+    expect(messages(RECORD_SCHEMAS.events, { id: 'e', name: 'E', year: 2013, month: 13 })[0]).toMatch(/^month: expected a month \(1-12\) from 1 to 12, got 13/);
   });
 });

@@ -254,3 +254,112 @@ describe('named actors', () => {
     expect(rows.map((r) => r.name).sort()).toEqual([...expected].sort());
   });
 });
+
+describe('stated, inferred or assumed', () => {
+  it('the lineage Section 1206 -> 10 U.S.C. 2282 -> 10 U.S.C. 333: years inferred from the acts that made each change, and who made them', async () => {
+    const steps = await read<{ from: string; to: string; year: number; evidence: string; timing: string }>(
+      `MATCH (a:Authority)-[r:EVOLVED_INTO]->(b:Authority) WHERE a.id IN ['section_1206', 'usc10_2282']
+       RETURN a.id AS from, b.id AS to, r.start AS year, r.evidence AS evidence, r.timing AS timing ORDER BY year`,
+    );
+    // Footnote 55 gives the order only; the years are those of the FY2015 and FY2017 acts.
+    expect(steps).toEqual([
+      { from: 'section_1206', to: 'usc10_2282', year: 2014, evidence: 'INFERRED', timing: 'POINT' },
+      { from: 'usc10_2282', to: 'usc10_333', year: 2016, evidence: 'INFERRED', timing: 'POINT' },
+    ]);
+    const made = await read<{ id: string; law: string; year: number; evidence: string; enacted: number }>(
+      `MATCH (a:Authority)-[r:ESTABLISHED_BY]->(law:Authority) WHERE a.id IN ['section_1206', 'usc10_2282', 'usc10_333']
+       RETURN a.id AS id, law.id AS law, r.start AS year, r.evidence AS evidence, law.enacted AS enacted ORDER BY year`,
+    );
+    // The FY2006 act is named by the article (footnotes 55, 88); the other two are read from the legislative record.
+    expect(made).toEqual([
+      { id: 'section_1206', law: 'ndaa_fy2006', year: 2006, evidence: 'STATED', enacted: 2006 },
+      { id: 'usc10_2282', law: 'ndaa_fy2015', year: 2014, evidence: 'INFERRED', enacted: 2014 },
+      { id: 'usc10_333', law: 'ndaa_fy2017', year: 2016, evidence: 'INFERRED', enacted: 2016 },
+    ]);
+    const runBy = await read<{ id: string }>(
+      `MATCH (a:Authority)-[:ADMINISTERED_BY]->(:Actor {id: 'us_dod'}) WHERE a.id IN ['section_1206', 'usc10_2282', 'usc10_333'] RETURN a.id AS id ORDER BY id`,
+    );
+    expect(runBy.map((r) => r.id)).toEqual(['section_1206', 'usc10_2282', 'usc10_333']);
+  });
+
+  it('every node, edge and flow carries its evidence, in these numbers', async () => {
+    const rows = await read<{ kind: string; evidence: string; n: number }>(
+      `CALL () {
+         MATCH (n:Actor) RETURN 'actors' AS kind, n.evidence AS evidence
+         UNION ALL MATCH (n:Authority) RETURN 'authorities' AS kind, n.evidence AS evidence
+         UNION ALL MATCH (n:Event) RETURN 'events' AS kind, n.evidence AS evidence
+         UNION ALL MATCH (:Entity)-[r]->(:Entity) RETURN 'relationships' AS kind, r.evidence AS evidence
+         UNION ALL MATCH (f:Funding) RETURN 'funding' AS kind, f.evidence AS evidence
+       }
+       RETURN kind, evidence, count(*) AS n ORDER BY kind, evidence`,
+    );
+    // Counted by hand from the files: records without `evidence` are STATED.
+    expect(Object.fromEntries(rows.map((r) => [`${r.kind}:${r.evidence}`, r.n]))).toEqual({
+      'actors:STATED': 213,
+      'authorities:INFERRED': 9,
+      'authorities:STATED': 32,
+      'events:ASSUMED': 4,
+      'events:INFERRED': 5,
+      'events:STATED': 42,
+      'funding:ASSUMED': 7,
+      'funding:INFERRED': 9,
+      'funding:STATED': 8,
+      'relationships:ASSUMED': 1,
+      'relationships:INFERRED': 90,
+      'relationships:STATED': 337,
+    });
+  });
+
+  it('the breakdowns placed inside a total and the years read into undated figures are assumptions', async () => {
+    const rows = await read<{ id: string }>(`MATCH (f:Funding {evidence: 'ASSUMED'}) RETURN f.id AS id ORDER BY id`);
+    expect(rows.map((r) => r.id)).toEqual([
+      'ctpf_east_africa_regional', // recipient only presumed, years not given
+      'ctpf_ethiopia',
+      'ctpf_kenya',
+      'ctpf_uganda',
+      'sna_brigade_battalion_fy2016', // placed inside the FY2016 $67 million
+      'sna_logistics_hub_fy2016',
+      'sna_stipends', // "over the past several years": 2013 is a bracket
+    ]);
+    // The PKO range is read from "since 2009": inferred, not stated.
+    const [pko] = await read<{ evidence: string }>(`MATCH (f:Funding {id: 'pko_amisom_2009_2018'}) RETURN f.evidence AS evidence`);
+    expect(pko.evidence).toBe('INFERRED');
+  });
+});
+
+describe('time that means what the text says', () => {
+  it('every relationship says what its years mean', async () => {
+    const rows = await read<{ timing: string | null; n: number }>(`MATCH (:Entity)-[r]->(:Entity) RETURN r.timing AS timing, count(*) AS n ORDER BY timing`);
+    expect(Object.fromEntries(rows.map((r) => [String(r.timing), r.n]))).toEqual({ ALWAYS: 40, PERIOD: 114, POINT: 127, UNDATED: 147 });
+  });
+
+  it('as of 2013, the 1966 purge no longer holds, while the troop contributions of 2007 still do', async () => {
+    // As-of rule: PERIOD edges whose span covers the year, POINT edges of that very year, ALWAYS edges.
+    const asOf = `MATCH (a:Entity)-[r]->(b:Entity)
+       WHERE (r.timing = 'PERIOD' AND coalesce(r.start, -9999) <= $year AND coalesce(r.end, 9999) >= $year)
+          OR (r.timing = 'POINT' AND r.start = $year) OR r.timing = 'ALWAYS'
+       RETURN type(r) + ':' + a.id + ':' + b.id AS edge`;
+    const edges = new Set((await read<{ edge: string }>(asOf, { year: 2013 })).map((r) => r.edge));
+    expect(edges.has('PURGED:nguyen_cao_ky:nguyen_chanh_thi')).toBe(false);
+    expect(edges.has('CONTRIBUTES_TROOPS_TO:uganda:amisom')).toBe(true);
+    expect(edges.has('CONTRIBUTES_TROOPS_TO:sierra_leone:amisom')).toBe(true);
+    expect(edges.has('CONTRIBUTES_TROOPS_TO:ethiopia:amisom')).toBe(false); // joined 2014
+    expect(edges.has('PART_OF:danab:somali_national_army')).toBe(true); // structural: always
+    const in1966 = new Set((await read<{ edge: string }>(asOf, { year: 1966 })).map((r) => r.edge));
+    expect(in1966.has('PURGED:nguyen_cao_ky:nguyen_chanh_thi')).toBe(true);
+  });
+
+  it('events carry the month and day the article gives, and list by year in date order', async () => {
+    const rows = await read<{ id: string; month: number | null; day: number | null }>(
+      `MATCH (e:Event {year: 2013}) RETURN e.id AS id, e.month AS month, e.day AS day ORDER BY coalesce(e.month, 13), e.day, e.id`,
+    );
+    expect(rows).toEqual([
+      { id: 'un_arms_embargo_eased_2013', month: 3, day: null },
+      { id: 'obama_approves_somalia_military_aid_2013', month: 4, day: null },
+      { id: 'sierra_leone_deployment_to_amisom_2013', month: 4, day: null },
+      { id: 'westgate_mall_attack_2013', month: 9, day: null },
+    ]);
+    const [meeting] = await read<{ month: number; day: number }>(`MATCH (e:Event {id: 'unsc_8165th_meeting_2018'}) RETURN e.month AS month, e.day AS day`);
+    expect(meeting).toEqual({ month: 1, day: 24 }); // footnote 78: Jan. 24, 2018
+  });
+});

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 
 /** Ids as the API mints them; anything else in a URL is ignored. */
-export const ID_PATTERN = /^[A-Za-z0-9_:.\-]{1,120}$/;
+const ID_PATTERN = /^[A-Za-z0-9_:.\-]{1,120}$/;
 const idSchema = z.string().check(z.regex(ID_PATTERN));
 
 /** One query parameter. */

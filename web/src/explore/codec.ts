@@ -8,8 +8,11 @@ import { NODE_KINDS } from '../graph/kinds.ts';
 import type { NodeKind } from '../api/types.ts';
 
 /** Layouts a link may ask for (the others are used by views internally). */
-export const EXPLORE_LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
+const EXPLORE_LAYOUTS = ['fcose', 'dagre', 'concentric'] as const;
 export type ExploreLayout = (typeof EXPLORE_LAYOUTS)[number];
+
+/** Overview size when the URL names none (the server's default). */
+export const DEFAULT_OVERVIEW = 300;
 
 export const exploreCodec = sliceCodec({
   layout: enumField('layout', EXPLORE_LAYOUTS, 'fcose'),

@@ -9,13 +9,11 @@ import type { NeighborhoodArgs } from '../api/queries.ts';
 import { apiTypes } from '../filters/client-filter.ts';
 import { NO_FILTERS, yearWindow, type FiltersState } from '../filters/codec.ts';
 import type { StatePatch } from '../app/state.ts';
-import type { ExploreUrlState } from './codec.ts';
+import { DEFAULT_OVERVIEW, type ExploreUrlState } from './codec.ts';
 
 /** Neighbours fetched by one double-click; "+N more" fetches four times as many. */
 export const EXPAND_LIMIT = 40;
 export const MAX_LIMIT = 2000;
-/** Overview size when the URL names none. */
-export const DEFAULT_OVERVIEW = 300;
 
 /** What the network view reads from the page state. */
 export interface ExploreInputs {
@@ -111,7 +109,7 @@ export function hiding(s: ExploreUrlState, ids: readonly string[]): { fresh: str
 
 /** Id of the "+N more" placeholder of an expansion, and of its link. */
 export const moreId = (rootId: string) => `more:${rootId}`;
-export const moreLinkId = (rootId: string) => `more-link:${rootId}`;
+const moreLinkId = (rootId: string) => `more-link:${rootId}`;
 
 /** Positions on a ring around `center` for `count` new neighbours, and the ring's radius. */
 export function ring(center: Position, count: number): { radius: number; positions: Position[] } {

@@ -6,7 +6,6 @@
 import { enumField, numberField, sliceCodec, type SliceState } from '../app/url-fields.ts';
 
 export const YEAR_MODES = ['all', 'asof', 'between'] as const;
-export type YearMode = (typeof YEAR_MODES)[number];
 
 export const filtersCodec = sliceCodec(
   {

@@ -8,7 +8,7 @@ import { LAYOUT_CHOICES } from '../graph/layouts.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import { humanType } from '../ui/format.ts';
 import type { StatePatch } from '../app/state.ts';
-import type { ExploreLayout, ExploreUrlState } from '../explore/codec.ts';
+import { DEFAULT_OVERVIEW, type ExploreLayout, type ExploreUrlState } from '../explore/codec.ts';
 import { NO_FILTERS, type FiltersState } from './codec.ts';
 import { kindSwatch } from '../graph/legend.ts';
 
@@ -109,7 +109,7 @@ export class FilterPanel {
     const limit = h(
       'select',
       { id: 'filter-limit', onchange: (e: Event) => this.events.change({ explore: { limit: Number((e.target as HTMLSelectElement).value) || undefined } }) },
-      ...LIMITS.map((value) => h('option', { value, selected: (state.limit ?? 300) === value }, `${value} nodes`)),
+      ...LIMITS.map((value) => h('option', { value, selected: (state.limit ?? DEFAULT_OVERVIEW) === value }, `${value} nodes`)),
     );
     const layout = h(
       'select',

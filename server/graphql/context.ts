@@ -13,5 +13,8 @@ export interface GraphQLContext {
 
 /** Builds the context of one request. */
 export function createContext(deps: { db: Database; config: Config; logger: Logger }, request: Request): GraphQLContext {
-  return { ...deps, auth: authenticate(deps.config.adminToken, request.headers) };
+  const auth = authenticate(deps.config, request.headers);
+  // The caller only hears that editor tokens are refused; the operator needs the file and line.
+  if (auth.problem) deps.logger.error({ file: auth.problem.file, line: auth.problem.line, reason: auth.problem.reason }, 'the editors file cannot be read: editor tokens are refused until it is fixed');
+  return { ...deps, auth };
 }

@@ -3,13 +3,19 @@
  * loader validates data files, and recorded as :Change nodes readable through `changes`.
  * Every record here has an id starting with `zz_api_test_` and is removed afterwards.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, dataOf, type Api } from './api-harness.ts';
+import { editorLine } from '../../server/auth/editors.ts';
 
 const TOKEN = 'test-admin-token-0123456789abcdef';
 const ACTOR = 'zz_api_test_militia';
 const FLOW = 'zz_api_test_flow';
-const AUTH = { authorization: `Bearer ${TOKEN}`, 'x-aidgraph-actor': 'api test' };
+// The token is the editor "api test"'s (AIDGRAPH_EDITORS); the header names someone else and is ignored.
+const AUTH = { authorization: `Bearer ${TOKEN}`, 'x-aidgraph-actor': 'someone else' };
+const editorsDir = mkdtempSync(join(tmpdir(), 'aidgraph-editors-'));
 const CITE = [{ section: 's3_support_to_sna', paragraph: [4], footnotes: [70] }];
 
 let readOnly: Api;
@@ -21,21 +27,24 @@ async function cleanUp(target: Api) {
 }
 
 beforeAll(async () => {
-  readOnly = createApi({ AIDGRAPH_ADMIN_TOKEN: undefined });
-  api = createApi({ AIDGRAPH_ADMIN_TOKEN: TOKEN });
+  const editors = join(editorsDir, 'editors');
+  writeFileSync(editors, `${editorLine('api test', TOKEN)}\n`);
+  readOnly = createApi({ AIDGRAPH_ADMIN_TOKEN: undefined, AIDGRAPH_EDITORS: undefined });
+  api = createApi({ AIDGRAPH_ADMIN_TOKEN: undefined, AIDGRAPH_EDITORS: editors });
   await cleanUp(api);
 });
 afterAll(async () => {
   await cleanUp(api);
   await readOnly.close();
   await api.close();
+  rmSync(editorsDir, { recursive: true, force: true });
 });
 
 const UPSERT_ACTOR = `mutation($input: ActorInput!) { upsertActor(input: $input) { ok change { id who at operation targetId before after } } }`;
 const actorInput = (over: Record<string, unknown> = {}) => ({ id: ACTOR, kind: 'ArmedGroup', name: 'Test militia', country: 'somalia', description: 'A record made by the API tests.', cite: CITE, ...over });
 
 describe('without the token', () => {
-  it('a server without AIDGRAPH_ADMIN_TOKEN is read-only and says so, before any Cypher', async () => {
+  it('a server without AIDGRAPH_ADMIN_TOKEN or AIDGRAPH_EDITORS is read-only and says so, before any Cypher', async () => {
     expect(dataOf(await readOnly.gql(`{ curationEnabled }`)).curationEnabled).toBe(false);
     const answer = await readOnly.gql(UPSERT_ACTOR, { input: actorInput() }, AUTH);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

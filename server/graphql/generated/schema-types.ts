@@ -156,7 +156,7 @@ export type Change = {
   /** upsertActor, deleteRelationship, ... */
   operation: Scalars['String']['output'];
   targetId: Scalars['String']['output'];
-  /** Who made the change (the token's holder, or X-Aidgraph-Actor when given). */
+  /** Who made the change: the name of the editor whose token was used ("admin" for AIDGRAPH_ADMIN_TOKEN). */
   who: Scalars['String']['output'];
 };
 

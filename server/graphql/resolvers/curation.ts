@@ -1,7 +1,7 @@
 /** Resolvers of the curation mutations, changes and curationEnabled. */
 import type { Resolvers, CitationInput } from '../generated/schema-types.ts';
 import type { GraphQLContext } from '../context.ts';
-import { writeDenied } from '../auth.ts';
+import { curationConfigured, writeDenied } from '../auth.ts';
 import { apiError, badInput } from '../errors.ts';
 import { idArg } from '../limits.ts';
 import { listChanges, type ChangeRow } from '../../repositories/changes.ts';
@@ -35,7 +35,7 @@ const cite = (list: CitationInput[]) =>
 
 export const curationResolvers: Resolvers = {
   Query: {
-    curationEnabled: (_p, _a, ctx) => Boolean(ctx.config.adminToken),
+    curationEnabled: (_p, _a, ctx) => curationConfigured(ctx.config),
     changes: (_p, _a, ctx, info) => listChanges(ctx.db, planOf(ctx, info, changesPlan)),
   },
   Mutation: {

@@ -20,6 +20,8 @@ export interface EdgeRefs {
   min: string | null;
   /** False when every edge counts, so that degrees can be read from the degree store. */
   filtered: boolean;
+  /** Every part bound, tested for null in the statement (see fixedEdgeRefs). */
+  fixedText: boolean;
 }
 
 /** Binds the parts of the filter that are set. */
@@ -30,16 +32,47 @@ export function edgeRefs(st: Statement, f: EdgeFilter): EdgeRefs {
     window: windowRefs(st, f),
     min: f.minAmountUsd === null ? null : st.param(f.minAmountUsd),
     filtered: f.relTypes !== null || !f.funded || f.yearFrom !== null || f.yearTo !== null || f.minAmountUsd !== null,
+    fixedText: false,
   };
+}
+
+/**
+ * Binds every part of the filter, set or not, for a statement whose text must not depend on the
+ * filter: a path search is costly to plan (about a second) and none of its tests can use an
+ * index, so one cached plan for every filter is worth more than conditions left out.
+ */
+export function fixedEdgeRefs(st: Statement, f: EdgeFilter): EdgeRefs {
+  return {
+    types: st.param(f.relTypes),
+    // Whether flows are followed at all is then the statement's own parameter.
+    funded: true,
+    window: { from: st.param(f.yearFrom), to: st.param(f.yearTo) },
+    min: st.param(f.minAmountUsd),
+    filtered: true,
+    fixedText: true,
+  };
+}
+
+/** `test`, or true when parameter `ref` is null (fixed text only). */
+const unlessNull = (p: EdgeRefs, ref: string | null, test: string): string | null =>
+  ref === null ? null : p.fixedText ? `(${ref} IS NULL OR ${test})` : test;
+
+function windowOk(x: string, p: EdgeRefs, startProp: string, endProp: string): string {
+  if (!p.fixedText) return overlaps(x, p.window, startProp, endProp);
+  const { from, to } = p.window;
+  return all([
+    to && `(${to} IS NULL OR ${x}.${startProp} IS NULL OR ${x}.${startProp} <= ${to})`,
+    from && `(${from} IS NULL OR ${x}.${endProp} IS NULL OR ${x}.${endProp} >= ${from})`,
+  ]);
 }
 
 /** True when typed relationship `r` passes the filter. */
 export function relOk(r: string, p: EdgeRefs): string {
-  return all([p.types && `type(${r}) IN ${p.types}`, overlaps(r, p.window)]);
+  return all([p.types && unlessNull(p, p.types, `type(${r}) IN ${p.types}`), windowOk(r, p, 'start', 'end')]);
 }
 
 /** True when flow `f` passes the filter (never when flows are not followed). */
 export function flowOk(f: string, p: EdgeRefs): string {
   if (!p.funded) return 'false';
-  return all([flowOverlaps(f, p.window), p.min && `${f}.amountUsd >= ${p.min}`]);
+  return all([p.fixedText ? windowOk(f, p, 'fyStart', 'fyEnd') : flowOverlaps(f, p.window), unlessNull(p, p.min, `${f}.amountUsd >= ${p.min}`)]);
 }

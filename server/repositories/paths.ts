@@ -10,7 +10,7 @@
 import { DatabaseUnavailableError, isTimedOut, type Database } from '../db/database.ts';
 import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { edgeRefs, flowOk, relOk, TYPED } from './edge-filter.ts';
+import { fixedEdgeRefs, flowOk, relOk, TYPED } from './edge-filter.ts';
 import { readRows } from './read.ts';
 import type { PathQuery, PathsPlan, ProvenancePlan } from './plan.ts';
 import type { EdgeRow, GraphNodeRow } from './rows.ts';
@@ -71,18 +71,19 @@ export function pathsStatement(search: PathSearch, q: PathQuery, provenance: Pro
   const hops = HOPS[q.maxHops];
   if (!selector || !hops) throw new RangeError(`maxHops ${q.maxHops} or limit ${q.limit} out of range`);
   const st = new Statement();
-  const p = edgeRefs(st, q.filter);
+  const p = fixedEdgeRefs(st, q.filter);
   const fromRef = st.param(q.from);
   const toRef = st.param(q.to);
   // A flow is walked donor - flow - recipient: both of its links pass when the flow does.
-  const flowStep = p.funded ? `(type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y', p)}) OR (x:Funding AND ${flowOk('x', p)})))` : 'false';
+  const funded = st.param(q.filter.funded);
+  const flowStep = `(${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y', p)}) OR (x:Funding AND ${flowOk('x', p)})))`;
   // Both searches bind p; the rest (steps, de-duplication, projection) is shared.
   const match = search === 'k-shortest'
     ? `MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
           WHERE ((x:Entity AND y:Entity AND ${relOk('r', p)}) OR ${flowStep})
         ){1,${hops}} (b)`
     : `MATCH p = allShortestPaths((a)-[:${WALKABLE}*1..${hops}]-(b))
-      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${p.funded} ELSE ${relOk('r', p)} END)
+      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${funded} ELSE ${relOk('r', p)} END)
         AND all(n IN nodes(p) WHERE NOT n:Funding OR (${flowOk('n', p)}))
       WITH p LIMIT 200`;
   const cypher = `

@@ -245,7 +245,7 @@ describe('named actors', () => {
       'Security Assistance Monitor', 'RAND Corporation', 'The New York Times', 'Center for Policy Analysis & Research',
       'World Bank', 'International Crisis Group', 'Le Monde', 'Voice of America', 'Reuters', 'Freedom House',
       'United Nations Security Council', 'African Union', 'Senate Armed Services Committee',
-      'AMISOM troop-contributing countries', 'Somali clans', 'Iraqi Sunni population', 'Buddhist population of South Vietnam',
+      'Troop-contributing countries of the African Union Mission in Somalia', 'Somali clans', 'Iraqi Sunni population', 'Buddhist population of South Vietnam',
       'Somaliland', 'Puntland', 'Jubaland', 'Somali special forces', 'Somali informal security forces', 'Somali political militias',
       'Somali personal protection units', 'Private security contractors in Somalia', 'Bancroft', 'DynCorp', 'Blackwater',
       'Trump administration', 'Obama administration',

@@ -3,7 +3,7 @@
  * Used by `npm start`, the vitest global setup, the benchmarks and the `db:*` scripts.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,21 @@ import { fileURLToPath } from 'node:url';
 const LAUNCHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'launcher');
 const TARGET_DIR = join(LAUNCHER_DIR, 'target');
 const READY_MARK = 'AIDGRAPH_NEO4J_READY';
+const DONE_MARK = 'AIDGRAPH_NEO4J_DONE';
+/** Where a kept data directory records the JVM that runs on it (see runningEmbedded). */
+const STATE_FILE = 'launcher.json';
+
+/** What a data directory's launcher.json says about the Neo4j running on it. */
+export interface EmbeddedState {
+  pid: number;
+  port: number;
+  uri: string;
+  startedAt: string;
+  /** Started by `npm run db:start` (a background process nobody else holds), not by `npm start` or a tool. */
+  detached?: boolean;
+  /** The process that started it (for the message when it is in use). */
+  startedBy?: number;
+}
 
 /** Options for {@link startEmbeddedNeo4j}; every field has a default fit for a 2-core, 24 GiB machine. */
 export interface EmbeddedOptions {
@@ -124,6 +139,10 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   await waitForReady(child, port, options.timeoutMs ?? 180_000, options.detached ? logFile : undefined);
   log(`aidgraph: Neo4j ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s (heap ${heapMb} MiB, page cache ${pageCacheMb} MiB, data ${dataDir})`);
   if (options.detached) child.unref();
+  // A kept data directory says who runs on it, so that the tools (import, export, backup) use
+  // that Neo4j instead of trying to open the same files a second time.
+  const state: EmbeddedState = { pid: child.pid ?? -1, port, uri: `bolt://127.0.0.1:${port}`, startedAt: new Date().toISOString(), detached: Boolean(options.detached), startedBy: process.pid };
+  if (!options.ephemeral) writeFileSync(join(dataDir, STATE_FILE), JSON.stringify(state, null, 2));
 
   return {
     uri: `bolt://127.0.0.1:${port}`,
@@ -132,8 +151,100 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
     port,
     dataDir,
     pid: child.pid ?? -1,
-    stop: () => stopChild(child, options.ephemeral ? dataDir : undefined),
+    stop: async () => {
+      await stopChild(child, options.ephemeral ? dataDir : undefined);
+      if (!options.ephemeral) forgetState(dataDir, state.pid);
+    },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The Neo4j running on `dataDir` according to its launcher.json, if that process is alive. */
+export function runningEmbedded(dataDir: string): EmbeddedState | undefined {
+  const file = join(dataDir, STATE_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as EmbeddedState;
+    return Number.isInteger(state.pid) && state.pid > 0 && isAlive(state.pid) ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes launcher.json when it still describes `pid` (a newer start may have replaced it). */
+export function forgetState(dataDir: string, pid: number): void {
+  const file = join(dataDir, STATE_FILE);
+  try {
+    if ((JSON.parse(readFileSync(file, 'utf8')) as EmbeddedState).pid === pid) rmSync(file, { force: true });
+  } catch {
+    // No file, or not ours to judge: leave it.
+  }
+}
+
+/** Stops the JVM `pid` (SIGTERM, SIGKILL after `graceMs`) and waits until it is gone. */
+export async function stopPid(pid: number, graceMs = 60_000): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The offline modes of the launcher (see Launcher.java): neo4j-admin commands on a stopped data directory. */
+export type LauncherMode = 'dump' | 'load' | 'import';
+
+/**
+ * Runs the launcher in an offline mode on `dataDir` (no Neo4j may run on it) and resolves when
+ * the admin command succeeded. Its output goes to `log` line by line, so long imports show
+ * their progress; a failure carries the tail of that output.
+ */
+export async function runLauncherMode(mode: LauncherMode, path: string, options: { dataDir: string; heapMb?: number; log?: (line: string) => void }): Promise<void> {
+  const log = options.log ?? defaultLog;
+  ensureLauncherBuilt(log);
+  const running = runningEmbedded(options.dataDir);
+  if (running) throw new Error(`Neo4j is running on ${options.dataDir} (pid ${running.pid}, ${running.uri}): ${mode} needs it stopped`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const heapMb = options.heapMb ?? envInt('NEO4J_HEAP', 1024);
+  const args = [
+    `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError',
+    '-cp', `${join(TARGET_DIR, 'launcher.jar')}:${join(TARGET_DIR, 'lib', '*')}`,
+    'dev.aidgraph.neo4j.Launcher', mode, resolve(path),
+  ];
+  const child = spawn('java', args, { env: { ...process.env, NEO4J_DATA_DIR: resolve(options.dataDir) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let pending = '';
+  const onChunk = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output = (output + text).slice(-20_000);
+    pending += text;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '') log(line);
+  };
+  child.stdout.on('data', onChunk);
+  child.stderr.on('data', onChunk);
+  const code = await new Promise<number | null>((resolveExit, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c) => resolveExit(c));
+  });
+  if (pending.trim() !== '') log(pending);
+  if (code !== 0 || !output.includes(`${DONE_MARK} `)) {
+    throw new Error(`neo4j-admin ${mode} failed (exit ${code}). Last output:\n${output.slice(-3000)}`);
+  }
 }
 
 /**

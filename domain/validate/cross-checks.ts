@@ -249,18 +249,9 @@ export function crossCheck(parsed: ParsedSet, options: CrossCheckOptions = {}): 
     const rid = value.id ?? undefined;
     endpoint(loc, rid, value, 'from');
     endpoint(loc, rid, value, 'to');
-    dataset.relationships.push({
-      key: value.key,
-      type: value.type,
-      from: value.from,
-      to: value.to,
-      start: value.start,
-      end: value.end,
-      timing: value.timing,
-      note: value.note,
-      evidence: value.evidence,
-      cite: resolveCitations(value.cite, loc, rid),
-    });
+    // The id served the uniqueness check; the stored relationship is known by its key.
+    const { id: _id, cite, ...fields } = value;
+    dataset.relationships.push({ ...fields, cite: resolveCitations(cite, loc, rid) });
   }
   const fundingIds = new Set(parsed.funding.map((f) => f.value.id));
   const partOf = new Map(parsed.funding.map((f) => [f.value.id, f.value.partOf]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../../web/src/api/types.ts';
 import { defaultEdgeLabel, edgeData, nodeData, toElements } from '../../../web/src/graph/to-elements.ts';
-import { KIND_STYLES, edgeFamily, fundingWidth } from '../../../web/src/graph/kinds.ts';
+import { KIND_STYLES, edgeFamily, fundingWidth, kindStyle } from '../../../web/src/graph/kinds.ts';
 
 import { edge, node } from './fixtures.ts';
 
@@ -34,7 +34,7 @@ describe('element data', () => {
     expect(d).toMatchObject({ id: 'ng', name: 'NG', label: 'NG', kind: 'Mission', year: 2007, description: null, citation: null, amountUsd: null, sources: null });
     expect(d.color).toBe(KIND_STYLES.Mission.color);
     expect(d.shape).toBe(KIND_STYLES.Mission.shape);
-    expect(nodeData(node('x', { kind: 'Weird' as GraphNode['kind'] })).color).toBe('#9e9e9e');
+    expect(nodeData(node('x', { kind: 'Weird' as GraphNode['kind'] })).color).toBe(kindStyle('Weird').color);
   });
 
   it('an edge carries its family, width and label', () => {

@@ -216,9 +216,21 @@ describe('how the authorities came to be', () => {
     ]);
   });
 
+  it('the White House issued the national strategies and directives, each in its year', async () => {
+    const rows = await read<{ id: string; year: number }>(
+      `MATCH (a:Authority)-[r:ISSUED_BY]->(:Actor {id: 'white_house'}) RETURN a.id AS id, r.start AS year ORDER BY year, id`,
+    );
+    expect(rows).toEqual([
+      { id: 'ppd_27', year: 2015 },
+      { id: 'national_security_strategy_2017', year: 2017 },
+      { id: 'conventional_arms_transfer_policy_2018', year: 2018 },
+      { id: 'national_strategy_for_counterterrorism_2018', year: 2018 },
+    ]);
+  });
+
   it('Congress legislated the six capacity-building authorities of footnote 88, each from the year its act was signed', async () => {
     const rows = await read<{ id: string; year: number }>(
-      `MATCH (:Actor {id: 'us_congress'})-[r:OVERSEES]->(a:Authority) WHERE a.id IN $ids RETURN a.id AS id, r.start AS year ORDER BY year, id`,
+      `MATCH (a:Authority)-[r:ENACTED_BY]->(:Actor {id: 'us_congress'}) WHERE a.id IN $ids RETURN a.id AS id, r.start AS year ORDER BY year, id`,
       { ids: ['section_1206', 'gscf', 'section_1207n', 'usc10_2282', 'ctpf', 'usc10_333'] },
     );
     expect(rows).toEqual([

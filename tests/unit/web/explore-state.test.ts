@@ -4,7 +4,7 @@ import { applyPatch } from '../../../web/src/app/state.ts';
 import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import {
   EXPAND_LIMIT, MAX_LIMIT, RESET_FILTERS, collapsible, expansionArgs, expansionLimit, grow, hasFilters, hiding, largerOverview, moreElements, overviewFilter, reloadKey, ring, timelineData,
-  truncationNote, withId, withoutIds, type Expansion,
+  canShowMore, truncationNote, withId, withoutIds, type Expansion,
 } from '../../../web/src/explore/state.ts';
 import { keyAction } from '../../../web/src/explore/toolbar.ts';
 import { History } from '../../../web/src/explore/history.ts';
@@ -87,8 +87,8 @@ describe('requests and reloads', () => {
     const s = state('kinds=State&types=TRAINED&min=1000000&limit=100&years=asof&from=2010');
     expect(overviewFilter(s)).toEqual({ kinds: ['State'], types: ['TRAINED'], yearFrom: 2010, yearTo: 2010, minAmountUsd: 1e6, limit: 100 });
     expect(overviewFilter(state())).toEqual({ kinds: undefined, types: undefined, minAmountUsd: undefined, limit: undefined });
-    // Funding flows are not an API type: with FUNDED chosen the page filters types itself.
-    expect(expansionArgs('x', 40, state('types=FUNDED,TRAINED'))).toEqual({ id: 'x', depth: 1, types: undefined, limit: 40 });
+    // Expansions ask the API for the same kinds, types (FUNDED included) and amount: the page filters nothing.
+    expect(expansionArgs('x', 40, state('kinds=State&types=FUNDED,TRAINED&min=5'))).toEqual({ id: 'x', depth: 1, kinds: ['State'], types: ['FUNDED', 'TRAINED'], minAmountUsd: 5, limit: 40 });
   });
 
   it('reloads for data and structure, not for focus or layout', () => {
@@ -126,9 +126,17 @@ describe('timeline and banner data', () => {
     expect(timelineData(overview)).toEqual({ years: [2010, 2012, 2015], events: [{ id: 'ev', name: 'Coup', year: 2015 }] });
   });
 
-  it('explains a cut overview', () => {
-    expect(truncationNote(overview)).toContain('Showing the 3 best-connected entities; 5 more (and 9 relationships)');
+  it('explains a cut overview only when something is left out', () => {
+    expect(truncationNote(overview)).toContain('Showing the 3 best-connected entities; 5 more entities and 9 relationships are left out');
     expect(truncationNote({ ...overview, truncated: false })).toBeNull();
+    expect(truncationNote({ ...overview, omittedNodes: 0, omittedEdges: 0 })).toBeNull();
+    expect(truncationNote({ ...overview, omittedNodes: 0, omittedEdges: 1 })).toContain('All 3 entities are shown; 1 relationship among them');
+  });
+
+  it('offers "Show more" only when a larger overview brings more entities', () => {
+    expect(canShowMore(overview, undefined)).toBe(true);
+    expect(canShowMore({ ...overview, omittedNodes: 0 }, undefined)).toBe(false);
+    expect(canShowMore(overview, MAX_LIMIT)).toBe(false);
   });
 });
 

@@ -3,12 +3,9 @@ import type { GraphEdge, Lineage, LineageEntry, Path } from '../../../web/src/ap
 import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import { applyPatch } from '../../../web/src/app/state.ts';
 import { lineageLabel, rankingEdges, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
-import { columnLabeller, columnPositions, fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
-import { flowGraph } from '../../../web/src/funding/flow-graph.ts';
+import { fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
 import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from '../../../web/src/paths/state.ts';
-import { applyClientFilters, apiTypes } from '../../../web/src/filters/client-filter.ts';
-import { toElements } from '../../../web/src/graph/to-elements.ts';
-import { authority, edge, flow, node } from './fixtures.ts';
+import { authority, edge, node } from './fixtures.ts';
 
 const entry = (id: string, generation: number, extra: Partial<LineageEntry> = {}): LineageEntry => ({ authority: authority(id), generation, establishedBy: [], administeredBy: [], implementedBy: [], ...extra });
 const link = (source: string, target: string, type: GraphEdge['type'], start: number | null = null) => ({ ...edge(`${source}-${type}-${target}`, source, target, { type, start }), sources: [] });
@@ -83,21 +80,6 @@ describe('funding state', () => {
     expect(fiscalYearsPatch(2010, undefined)).toEqual({ yearMode: 'between', yearFrom: 2010, yearTo: 2010 });
     expect(fiscalYearsPatch(undefined, 2012)).toEqual({ yearMode: 'between', yearFrom: 2012, yearTo: 2012 });
   });
-
-  it('columns: one x per role, largest totals on top; narrow screens close up', () => {
-    const graph = flowGraph([flow('f1', 'us', 'kenya', 1e6, 'gte'), flow('f2', 'us', 'uganda', 5e6, 'gte'), flow('f3', 'uk', 'kenya', 2e6, null)]);
-    const pos = columnPositions(graph.nodes, false);
-    expect(pos.get('d:us')).toEqual({ x: 0, y: -20 });
-    expect(pos.get('r:uganda')).toEqual({ x: 660, y: -20 });
-    expect(pos.get('r:kenya')).toEqual({ x: 660, y: 20 });
-    expect(columnPositions(graph.nodes, true).get('r:kenya')).toEqual({ x: 330, y: 26 });
-    const totals = (groups: { key: string; amountUsd: number }[]) => ({ groups: groups.map((g) => ({ ...g, label: g.key, flowCount: 1, lowerBound: false, approximate: false })), amountUsd: 0, lowerBound: false, approximate: false });
-    const label = columnLabeller(graph, { byDonor: totals([{ key: 'us', amountUsd: 9e6 }]), byAuthority: totals([{ key: '-', amountUsd: 2e6 }]), byRecipient: totals([]) });
-    expect(label({ id: 'd:us', name: 'us' })).toBe('us  $9M');
-    expect(label({ id: 'a:authority_not_stated', name: 'No authority recorded' })).toBe('No authority recorded  $2M');
-    expect(label({ id: 'r:kenya', name: 'kenya' })).toBe('kenya  $3M');
-    expect(label({ id: 'elsewhere', name: 'x' })).toBe('x');
-  });
 });
 
 describe('paths state', () => {
@@ -124,27 +106,5 @@ describe('paths state', () => {
     expect(hopParts(path.steps[0])).toEqual({ from: 'a', to: 'b', arrow: ' —trained→ ' });
     expect(hopParts(path.steps[1])).toEqual({ from: 'b', to: 'c', arrow: ' ←funded $2M— ' });
     expect([hopsText(1), hopsText(3)]).toEqual(['1 hop', '3 hops']);
-  });
-});
-
-describe('client filters', () => {
-  const els = toElements({
-    nodes: [node('us'), node('danab', { kind: 'MilitaryUnit' }), node('ev', { kind: 'Event' })],
-    // A flow drawn as an edge of another type still counts as funding.
-    edges: [edge('t', 'us', 'danab'), edge('f', 'us', 'danab', { type: 'FUNDS', amountUsd: 5e5 }), edge('x', 'ev', 'us', { type: 'TRIGGERED' })],
-  });
-  const ids = (list: { data: { id?: string } }[]) => list.map((e) => e.data.id);
-
-  it('keep kinds (and the ids asked to stay), their edges, types and amounts', () => {
-    expect(ids(applyClientFilters(els, { kinds: ['State', 'MilitaryUnit'], types: [] }))).toEqual(['us', 'danab', 't', 'f']);
-    expect(ids(applyClientFilters(els, { kinds: ['State'], types: [] }, new Set(['ev'])))).toEqual(['us', 'ev', 'x']);
-    expect(ids(applyClientFilters(els, { kinds: [], types: ['FUNDED'] }))).toEqual(['us', 'danab', 'ev', 'f']);
-    expect(ids(applyClientFilters(els, { kinds: [], types: [], minAmount: 1e6 }))).toEqual(['us', 'danab', 'ev', 't', 'x']);
-  });
-
-  it('sends no type filter when funding flows are among the types', () => {
-    expect(apiTypes({ types: [] })).toBeUndefined();
-    expect(apiTypes({ types: ['FUNDED', 'TRAINED'] })).toBeUndefined();
-    expect(apiTypes({ types: ['TRAINED'] })).toEqual(['TRAINED']);
   });
 });

@@ -11,7 +11,7 @@
  */
 import { gql } from './client.ts';
 import type * as Op from './generated/operations.ts';
-import type { AuthorityRef, Dependencies, FundingFilter, FundingFlow, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, RelationshipType, SearchHit, Subgraph } from './types.ts';
+import type { AuthorityRef, Dependencies, FundingCounting, FundingFilter, FundingFlow, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, RelationshipType, SearchHit, Subgraph } from './types.ts';
 
 /** A document whose answer and variables are typed by the generated operation types. */
 interface Operation<TData, TVariables> {
@@ -47,6 +47,9 @@ const FRAGMENTS: Record<string, string> = {
     }`,
   TotalsFields: /* GraphQL */ `
     fragment TotalsFields on FundingTotals { groups { key label amountUsd flowCount lowerBound approximate } amountUsd lowerBound approximate }`,
+  // Which matched flows a total did not sum in full, and why: the "how this was counted" panel.
+  CountingFields: /* GraphQL */ `
+    fragment CountingFields on FundingTotals { flowCount excludedCount exclusions { reason countedUsd flow { id } } }`,
   DependencyEdgeFields: /* GraphQL */ `
     fragment DependencyEdgeFields on DependencyEdge { from { ...ActorRefFields } to { ...ActorRefFields } start end note }`,
 };
@@ -90,8 +93,8 @@ export async function fetchOverview(filter: GraphFilter, signal?: AbortSignal): 
 export type NeighborhoodArgs = Op.NeighborhoodQueryVariables;
 
 const NEIGHBORHOOD = operation<Op.NeighborhoodQuery, Op.NeighborhoodQueryVariables>(/* GraphQL */ `
-  query Neighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
-    neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) { ...SubgraphLiteFields }
+  query Neighborhood($id: ID!, $depth: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int, $kinds: [NodeKind!], $minAmountUsd: Float) {
+    neighborhood(id: $id, depth: $depth, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit, kinds: $kinds, minAmountUsd: $minAmountUsd) { ...SubgraphLiteFields }
   }`);
 
 /** Everything within `depth` of a node. */
@@ -147,7 +150,7 @@ export async function fetchAuthorities(signal?: AbortSignal): Promise<AuthorityR
 
 export interface FundingAnswer {
   flows: { nodes: FundingFlow[]; totalCount: number };
-  byDonor: FundingTotals;
+  byDonor: FundingTotals & FundingCounting;
   byAuthority: FundingTotals;
   byRecipient: FundingTotals;
 }
@@ -155,7 +158,7 @@ export interface FundingAnswer {
 const FUNDING = operation<Op.FundingQuery, Op.FundingQueryVariables>(/* GraphQL */ `
   query Funding($filter: FundingFilter, $first: Int) {
     flows: fundingFlows(filter: $filter, first: $first) { nodes { ...FlowFields } totalCount }
-    byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ...TotalsFields }
+    byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ...TotalsFields ...CountingFields }
     byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $filter) { ...TotalsFields }
     byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $filter) { ...TotalsFields }
   }`);

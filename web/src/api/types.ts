@@ -39,6 +39,8 @@ export type AuthorityRef = Op.AuthorityRefFieldsFragment;
 
 export type FundingFlow = Op.FlowFieldsFragment;
 export type FundingTotals = Op.TotalsFieldsFragment;
+export type FundingCounting = Op.CountingFieldsFragment;
+export type ExclusionReason = FundingCounting['exclusions'][number]['reason'];
 
 export type Dependencies = NonNullable<Op.DepsQuery['dependencies']>;
 export type DependencyEdge = Op.DependencyEdgeFieldsFragment;

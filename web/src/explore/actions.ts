@@ -11,7 +11,7 @@ import type { ExploreUrlState } from './codec.ts';
 import { loadExpansion } from './effects.ts';
 import { History, type UndoEntry } from './history.ts';
 import { placeExpansion, setHidden } from './canvas-ops.ts';
-import { EXPAND_LIMIT, clientFilter, collapsible, expansionLimit, grow, hiding, moreId, withId, withoutIds, type Expansion } from './state.ts';
+import { EXPAND_LIMIT, collapsible, expansionLimit, grow, hiding, moreId, withId, withoutIds, type Expansion } from './state.ts';
 
 /** What the actions need from the view. */
 export interface ActionHost {
@@ -52,8 +52,8 @@ export class ExploreActions {
   }
 
   /** Put an expansion from the URL back on the canvas (not undoable). */
-  replay(rootId: string, sub: Subgraph, state: AppState): void {
-    this.expansions.set(rootId, grow(undefined, placeExpansion(this.cy, rootId, sub, EXPAND_LIMIT, clientFilter(state)), EXPAND_LIMIT));
+  replay(rootId: string, sub: Subgraph): void {
+    this.expansions.set(rootId, grow(undefined, placeExpansion(this.cy, rootId, sub, EXPAND_LIMIT), EXPAND_LIMIT));
   }
 
   isExpanded(id: string): boolean {
@@ -78,7 +78,7 @@ export class ExploreActions {
       const sub = await loadExpansion(rootId, limit, state);
       const hadMore = this.cy.getElementById(moreId(rootId)).nonempty();
       const wasExpanded = this.expansions.has(rootId);
-      const addedIds = placeExpansion(this.cy, rootId, sub, limit, clientFilter(state));
+      const addedIds = placeExpansion(this.cy, rootId, sub, limit);
       this.expansions.set(rootId, grow(previous, addedIds, limit));
       this.host.commit({ expanded: withId(state.explore.expanded, rootId), focus: rootId });
       this.history.push({

@@ -1,7 +1,6 @@
 /** The network view's changes to its Cytoscape core: expansion placement and highlighting. */
 import type { Core, ElementDefinition, Position } from 'cytoscape';
 import type { Subgraph } from '../api/types.ts';
-import { applyClientFilters, type ClientFilterState } from '../filters/client-filter.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { moreElements, moreId, ring } from './state.ts';
 
@@ -10,10 +9,9 @@ import { moreElements, moreId, ring } from './state.ts';
  * the root is marked expanded and a "+N more" node stands for what the API left out. Returns the
  * ids added.
  */
-export function placeExpansion(cy: Core, rootId: string, sub: Subgraph, limit: number, filter: ClientFilterState): string[] {
+export function placeExpansion(cy: Core, rootId: string, sub: Subgraph, limit: number): string[] {
   const exists = (id: string) => cy.getElementById(id).nonempty();
-  const filtered = applyClientFilters(toElements(sub, { existing: exists }), filter, new Set([rootId]));
-  const fresh: ElementDefinition[] = filtered.filter((el) => !exists(el.data.id as string));
+  const fresh: ElementDefinition[] = toElements(sub, { existing: exists }).filter((el) => !exists(el.data.id as string));
   const center: Position = exists(rootId) ? { ...cy.getElementById(rootId).position() } : { x: cy.width() / 2, y: cy.height() / 2 };
   const newNodes = fresh.filter((el) => el.group === 'nodes' && el.data.id !== rootId);
   const { radius, positions } = ring(center, newNodes.length);

@@ -6,7 +6,6 @@
 import type { ElementDefinition, Position } from 'cytoscape';
 import type { GraphFilter, Subgraph } from '../api/types.ts';
 import type { NeighborhoodArgs } from '../api/queries.ts';
-import { apiTypes } from '../filters/client-filter.ts';
 import { NO_FILTERS, yearWindow, type FiltersState } from '../filters/codec.ts';
 import type { StatePatch } from '../app/state.ts';
 import { DEFAULT_OVERVIEW, type ExploreUrlState } from './codec.ts';
@@ -33,18 +32,24 @@ export type Expansions = ReadonlyMap<string, Expansion>;
 /** The overview request for a state. */
 export function overviewFilter(s: ExploreInputs): GraphFilter {
   const { explore: e, filters: f } = s;
-  // The panel's types come from the API's own list, so they are the API's type names.
-  return { kinds: e.kinds.length ? [...e.kinds] : undefined, types: apiTypes(e) as GraphFilter['types'], ...yearWindow(f), minAmountUsd: f.minAmount, limit: e.limit };
+  return { kinds: apiKinds(e), types: apiTypes(e), ...yearWindow(f), minAmountUsd: f.minAmount, limit: e.limit };
 }
 
-/** The neighbourhood request of one expansion. */
+/**
+ * The neighbourhood request of one expansion: the same kinds, types, years and minimum amount as
+ * the overview, so the API answers exactly what the panel asks and the page filters nothing.
+ */
 export function expansionArgs(id: string, limit: number, s: ExploreInputs): NeighborhoodArgs {
-  return { id, depth: 1, types: apiTypes(s.explore) as NeighborhoodArgs['types'], ...yearWindow(s.filters), limit };
+  return { id, depth: 1, kinds: apiKinds(s.explore), types: apiTypes(s.explore), ...yearWindow(s.filters), minAmountUsd: s.filters.minAmount, limit };
 }
 
-/** The filters the page applies to answers itself. */
-export function clientFilter(s: ExploreInputs): { kinds: readonly string[]; types: readonly string[]; minAmount?: number } {
-  return { kinds: s.explore.kinds, types: s.explore.types, minAmount: s.filters.minAmount };
+// The panel's kinds and types come from the API's own lists (FUNDED included), so they are sent as they are.
+function apiKinds(e: ExploreUrlState): GraphFilter['kinds'] {
+  return e.kinds.length ? ([...e.kinds] as GraphFilter['kinds']) : undefined;
+}
+
+function apiTypes(e: ExploreUrlState): GraphFilter['types'] {
+  return e.types.length ? ([...e.types] as GraphFilter['types']) : undefined;
 }
 
 /** Fields whose change means a fresh overview (everything else is applied to the canvas). */
@@ -144,10 +149,22 @@ export function timelineData(overview: Pick<Subgraph, 'nodes' | 'edges'>): { yea
   return { years, events };
 }
 
-/** The banner's sentence when the overview was cut, else null. */
-export function truncationNote(overview: Subgraph): string | null {
-  if (!overview.truncated) return null;
-  return `Showing the ${overview.nodes.length} best-connected entities; ${overview.omittedNodes} more (and ${overview.omittedEdges} relationships) are left out. `;
+/**
+ * The banner's sentence when the API says something was left out, else null: `truncated` alone
+ * is not enough, the counts must say what (a cut that left out nothing is not worth a banner).
+ */
+export function truncationNote(overview: Pick<Subgraph, 'nodes' | 'truncated' | 'omittedNodes' | 'omittedEdges'>): string | null {
+  const { omittedNodes: n, omittedEdges: e } = overview;
+  if (!overview.truncated || (n <= 0 && e <= 0)) return null;
+  const relationships = `${e} relationship${e === 1 ? '' : 's'}`;
+  if (n <= 0) return `All ${overview.nodes.length} entities are shown; ${relationships} among them are left out. `;
+  const entities = `${n} more entit${n === 1 ? 'y' : 'ies'}`;
+  return `Showing the ${overview.nodes.length} best-connected entities; ${entities}${e > 0 ? ` and ${relationships}` : ''} are left out. `;
+}
+
+/** "Show more" is offered only when a larger overview can bring more entities. */
+export function canShowMore(overview: Pick<Subgraph, 'truncated' | 'omittedNodes'>, limit: number | undefined): boolean {
+  return overview.truncated && overview.omittedNodes > 0 && (limit ?? DEFAULT_OVERVIEW) < MAX_LIMIT;
 }
 
 /** What an empty canvas says. */

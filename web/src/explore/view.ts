@@ -11,7 +11,6 @@ import type { ViewContext } from '../app/view.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { renderLegend } from '../graph/legend.ts';
 import { FilterPanel } from '../filters/filter-panel.ts';
-import { applyClientFilters } from '../filters/client-filter.ts';
 import { Timeline } from '../timeline/timeline.ts';
 import { toast } from '../ui/status.ts';
 import { h, setChildren } from '../ui/dom.ts';
@@ -20,7 +19,7 @@ import { loadNetwork, loadRelationshipTypes } from './effects.ts';
 import { ExploreActions } from './actions.ts';
 import { buildToolbar, keyAction, type ExploreAction, type Toolbar } from './toolbar.ts';
 import { highlightFocus, markFocusMode, setHidden } from './canvas-ops.ts';
-import { RESET_FILTERS, clientFilter, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineData, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
+import { RESET_FILTERS, canShowMore, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineData, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
 
 export class ExploreView extends CanvasView {
   readonly controls: HTMLElement;
@@ -154,12 +153,12 @@ export class ExploreView extends CanvasView {
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
 
-      const elements = applyClientFilters(toElements(overview), clientFilter(state));
+      const elements = toElements(overview);
       this.actions.reset(elements.map((el) => el.data.id as string));
       this.canvas.setElements(elements);
       expanded.forEach((id, i) => {
         const sub = expansions[i];
-        if (sub) this.actions.replay(id, sub, state);
+        if (sub) this.actions.replay(id, sub);
       });
       setHidden(this.cy, hidden, true);
       this.canvas.updateDegrees();
@@ -195,7 +194,8 @@ export class ExploreView extends CanvasView {
     this.banner.hidden = !note;
     if (!note) return;
     const more = () => this.store.update({ explore: { limit: largerOverview(this.slice.limit) } });
-    setChildren(this.banner, note, h('button', { type: 'button', class: 'link-button', onclick: more }, 'Show more'), ' or narrow the filters.');
+    const offer = canShowMore(overview, this.slice.limit);
+    setChildren(this.banner, note, offer ? h('button', { type: 'button', class: 'link-button', id: 'show-more', onclick: more }, 'Show more') : null, offer ? ' or narrow the filters.' : '');
   }
 
   private setFocusMode(on: boolean, record = true): void {

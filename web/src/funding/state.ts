@@ -1,14 +1,13 @@
 /**
  * The funding view's pure logic: what a state asks of the API, when it needs a reload, the
  * three-column placement, label texts, and the year inputs' patch. The column graph itself is
- * built in flow-graph.ts.
+ * built in columns.ts.
  */
-import type { FundingFilter, FundingFlow, FundingTotals } from '../api/types.ts';
-import type { FundingAnswer } from '../api/queries.ts';
+import type { FundingFilter, FundingFlow } from '../api/types.ts';
 import { yearWindow, type FiltersState } from '../filters/codec.ts';
 import { formatUsd } from '../ui/format.ts';
 import type { FundingUrlState } from './codec.ts';
-import { NO_AUTHORITY, type Column, type FlowGraph } from './flow-graph.ts';
+import type { Column, ColumnNode } from './columns.ts';
 
 /** What the funding view reads from the page state. */
 export interface FundingInputs {
@@ -45,39 +44,27 @@ export function precisionText(f: Pick<FundingFlow, 'precision' | 'basis'>): stri
   return [p, b].filter(Boolean).join(', ');
 }
 
-/** Node positions: one column per role, the largest totals at the top. */
-export function columnPositions(nodes: FlowGraph['nodes'], narrow: boolean): Map<string, { x: number; y: number }> {
-  const byColumn: Record<Column, FlowGraph['nodes']> = { donor: [], authority: [], recipient: [] };
+/** Node positions: one column per role, in the API's order (its largest totals at the top). */
+export function columnPositions(nodes: readonly ColumnNode[], narrow: boolean): Map<string, { x: number; y: number }> {
+  const byColumn: Record<Column, ColumnNode[]> = { donor: [], authority: [], recipient: [] };
   for (const n of nodes) byColumn[n.column].push(n);
   const spread = narrow ? 0.5 : 1;
   const row = narrow ? ROW * 1.3 : ROW;
   const positions = new Map<string, { x: number; y: number }>();
   for (const column of Object.keys(byColumn) as Column[]) {
-    const list = [...byColumn[column]].sort((a, b) => b.total - a.total);
+    const list = [...byColumn[column]].sort((a, b) => a.rank - b.rank);
     const height = (list.length - 1) * row;
     list.forEach((n, i) => positions.set(n.id, { x: COLUMN_X[column] * spread, y: i * row - height / 2 }));
   }
   return positions;
 }
 
-/**
- * Node labels: the name and the API's total for that column (which knows lower bounds and
- * breakdowns), else the page's sum.
- */
-export function columnLabeller(graph: FlowGraph, answer: Pick<FundingAnswer, 'byDonor' | 'byAuthority' | 'byRecipient'>): (node: { id: string; name: string }) => string {
-  const columnOf = new Map(graph.nodes.map((n) => [n.id, n]));
-  const apiTotals: Record<Column, Map<string, FundingTotals['groups'][number]>> = {
-    donor: new Map(answer.byDonor.groups.map((g) => [g.key, g])),
-    authority: new Map(answer.byAuthority.groups.map((g) => [g.key, g])),
-    recipient: new Map(answer.byRecipient.groups.map((g) => [g.key, g])),
-  };
+/** Node labels: the name and the API's total for that column, with its precision mark. */
+export function columnLabeller(nodes: readonly ColumnNode[]): (node: { id: string; name: string }) => string {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   return (n) => {
-    const node = columnOf.get(n.id);
-    if (!node) return n.name;
-    // The API groups flows without an authority under the key '-'.
-    const api = apiTotals[node.column].get(node.entityId === NO_AUTHORITY ? '-' : node.entityId);
-    const text = api ? totalText(api) : node.total ? formatUsd(node.total) : '';
-    return text ? `${n.name}  ${text}` : n.name;
+    const total = byId.get(n.id)?.total;
+    return total ? `${n.name}  ${totalText(total)}` : n.name;
   };
 }
 

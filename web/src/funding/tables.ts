@@ -4,6 +4,7 @@ import type { FundingAnswer } from '../api/queries.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import { formatFiscalYears, formatUsd } from '../ui/format.ts';
 import { TOTALS_SHOWN, precisionText, totalText } from './state.ts';
+import { countingRows } from './counting.ts';
 
 export interface TableActions {
   /** Show an entity (a donor) in the details panel and on the canvas. */
@@ -13,6 +14,9 @@ export interface TableActions {
   /** Open a recipient's dependency view. */
   recipient(id: string): void;
 }
+
+/** Short words for the flows table; the counting panel explains each at length. */
+const COUNTED_TEXT: Record<string, string> = { AVERAGE: 'no (yearly average)', OUTSIDE_WINDOW: 'no (spans beyond the years)', PARTS_COUNTED: 'its parts are' };
 
 function totalsList(title: string, totals: FundingTotals, id: string, pick?: (key: string) => void): HTMLElement {
   return h(
@@ -39,6 +43,13 @@ function totalsList(title: string, totals: FundingTotals, id: string, pick?: (ke
 /** Draw the totals and the flow table of `answer` into `host`. */
 export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, act: TableActions): void {
   const flows = answer.flows.nodes;
+  const reasons = new Map(countingRows(answer).notCounted.map((r) => [r.flow.id, r.reason]));
+  const byId = new Map(flows.map((f) => [f.id, f]));
+  const partName = (id: string) => {
+    const p = byId.get(id);
+    return p ? `${p.donor.name} → ${p.recipient.name} (${formatUsd(p.amountUsd)}, ${formatFiscalYears(p.fyStart, p.fyEnd)})` : 'a wider flow';
+  };
+  const counted = (id: string) => (reasons.has(id) ? COUNTED_TEXT[reasons.get(id)!] : 'yes');
   const link = (id: string, name: string, run: () => void) => h('button', { type: 'button', class: 'node-link', 'data-id': id, onclick: run }, name);
   setChildren(
     host,
@@ -54,7 +65,7 @@ export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, ac
     h(
       'table',
       { class: 'data-table', id: 'flows-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Donor'), h('th', {}, 'Authority'), h('th', {}, 'Recipient'), h('th', { class: 'num' }, 'Amount'), h('th', {}, 'Years'), h('th', {}, 'Notes'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Donor'), h('th', {}, 'Authority'), h('th', {}, 'Recipient'), h('th', { class: 'num' }, 'Amount'), h('th', {}, 'Years'), h('th', {}, 'Counted in totals'), h('th', {}, 'Notes'))),
       h(
         'tbody',
         {},
@@ -67,7 +78,8 @@ export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, ac
             h('td', {}, link(f.recipient.id, f.recipient.name, () => act.recipient(f.recipient.id))),
             h('td', { class: 'num amount' }, formatUsd(f.amountUsd)),
             h('td', {}, formatFiscalYears(f.fyStart, f.fyEnd)),
-            h('td', { class: 'muted' }, [precisionText(f), f.partOf ? `part of ${f.partOf}` : '', f.purpose ?? ''].filter(Boolean).join('; ')),
+            h('td', { class: 'counted' }, counted(f.id)),
+            h('td', { class: 'muted' }, [precisionText(f), f.partOf ? `part of ${partName(f.partOf)}` : '', f.purpose ?? ''].filter(Boolean).join('; ')),
           ),
         ),
       ),

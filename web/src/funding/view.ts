@@ -8,7 +8,7 @@ import type { SearchHit } from '../api/types.ts';
 import { CanvasView } from '../app/canvas-view.ts';
 import type { AppState, StatePatch } from '../app/state.ts';
 import type { ViewContext } from '../app/view.ts';
-import { NO_FILTERS, yearWindow } from '../filters/codec.ts';
+import { NO_FILTERS, yearWindow, type FiltersState } from '../filters/codec.ts';
 import { ACTOR_NODE_KINDS } from '../graph/kinds.ts';
 import { renderLegend } from '../graph/legend.ts';
 import { toElements } from '../graph/to-elements.ts';
@@ -17,7 +17,8 @@ import { h, setChildren } from '../ui/dom.ts';
 import type { FundingUrlState } from './codec.ts';
 import { DependencyPanel } from './dependency-panel.ts';
 import { loadFunding } from './effects.ts';
-import { flowGraph, entityOf, columnId, NO_AUTHORITY } from './flow-graph.ts';
+import { columnGraph, entityOf, columnId, NO_AUTHORITY } from './columns.ts';
+import { countingPanel } from './counting.ts';
 import { NARROW_WIDTH, columnLabeller, columnPositions, fiscalYearsPatch, fundingKey } from './state.ts';
 import { renderFundingTables } from './tables.ts';
 
@@ -143,13 +144,15 @@ export class FundingView extends CanvasView {
   }
 
   private render(answer: FundingAnswer): void {
-    const graph = flowGraph(answer.flows.nodes);
+    const graph = columnGraph(answer);
     const narrow = this.canvas.container.clientWidth < NARROW_WIDTH;
     const positions = columnPositions(graph.nodes, narrow);
     const columnOf = new Map(graph.nodes.map((n) => [n.id, n.column]));
-    const elements: ElementDefinition[] = toElements(graph, { labelFor: columnLabeller(graph, answer) }).map((el) => {
-      if (el.group !== 'nodes') return el;
+    const uncounted = new Set(graph.edges.filter((e) => e.uncounted).map((e) => e.id));
+    // Edges carry no amount of their own: the API counts per donor, authority and recipient.
+    const elements: ElementDefinition[] = toElements(graph, { labelFor: columnLabeller(graph.nodes), edgeLabelFor: () => '' }).map((el) => {
       const id = el.data.id as string;
+      if (el.group !== 'nodes') return uncounted.has(id) ? { ...el, classes: `${el.classes ?? ''} uncounted`.trim() } : el;
       return { ...el, position: positions.get(id), classes: `${el.classes ?? ''} col-${columnOf.get(id)}${narrow ? ' col-narrow' : ''}`.trim() };
     });
     this.canvas.setElements(elements);
@@ -159,6 +162,7 @@ export class FundingView extends CanvasView {
       underAuthority: (id) => this.set({ authority: id }),
       recipient: (id) => this.set({ recipient: id }),
     });
+    this.tables.prepend(countingPanel(answer, yearsText(this.store.state.filters)));
   }
 
   private applyRecipient(state: AppState): void {
@@ -185,4 +189,11 @@ export class FundingView extends CanvasView {
     const years = yearWindow(state.filters);
     void this.deps.show(recipient, years.yearFrom, years.yearTo);
   }
+}
+
+/** The year window in words, for the counting panel. */
+function yearsText(filters: FiltersState): string | null {
+  const { yearFrom, yearTo } = yearWindow(filters);
+  if (yearFrom == null) return null;
+  return yearFrom === yearTo ? `fiscal year ${yearFrom}` : `fiscal years ${yearFrom}–${yearTo}`;
 }

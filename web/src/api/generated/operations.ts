@@ -24,6 +24,15 @@ export type AuthorityKind =
   | 'SANCTION'
   | 'STATUTE';
 
+/** Why a matched flow adds less than its amount to a total. */
+export type ExclusionReason =
+  /** A yearly average: never summed. */
+  | 'AVERAGE'
+  /** A multi-year TOTAL reaching outside the year window: it cannot be split by year, so the total is a lower bound. */
+  | 'OUTSIDE_WINDOW'
+  /** A wider flow whose parts are counted: only what its parts leave unexplained (countedUsd) is added. */
+  | 'PARTS_COUNTED';
+
 /** What a funding amount measures: the whole span, each year, or a yearly average. */
 export type FundingBasis =
   | 'ANNUAL'
@@ -48,11 +57,15 @@ export type FundingFilter = {
   yearTo?: number | null | undefined;
 };
 
-/** Filter for the overview graph. */
+/**
+ * Filter for the overview graph. Under any filter but kinds, a node none of whose edges passes the
+ * filter is not shown.
+ */
 export type GraphFilter = {
   kinds?: Array<NodeKind> | null | undefined;
   /** Most nodes to return (default 300, at most 2000), ranked by degree. */
   limit?: number | null | undefined;
+  /** Only flows of at least this amount rank and reach nodes; typed relationships (no amount) are shown only between nodes so reached. */
   minAmountUsd?: number | null | undefined;
   types?: Array<RelationshipType> | null | undefined;
   yearFrom?: number | null | undefined;
@@ -99,6 +112,7 @@ export type RelationshipType =
   | 'CONTRIBUTES_TROOPS_TO'
   | 'COOPERATES_WITH'
   | 'DEPENDS_ON'
+  | 'ENACTED_BY'
   | 'EQUIPPED'
   | 'ESTABLISHED_BY'
   | 'EVOLVED_INTO'
@@ -112,6 +126,7 @@ export type RelationshipType =
   | 'INSTALLED'
   | 'INTERVENED_IN'
   | 'INVADED'
+  | 'ISSUED_BY'
   | 'LEADS'
   | 'MEMBER_OF'
   | 'OPPOSES'
@@ -150,6 +165,8 @@ export type FlowFieldsFragment = { id: string, amountUsd: number, fyStart: numbe
 
 export type TotalsFieldsFragment = { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> };
 
+export type CountingFieldsFragment = { flowCount: number, excludedCount: number, exclusions: Array<{ reason: ExclusionReason, countedUsd: number, flow: { id: string } }> };
+
 export type DependencyEdgeFieldsFragment = { start: number | null, end: number | null, note: string | null, from: { id: string, name: string, kind: NodeKind }, to: { id: string, name: string, kind: NodeKind } };
 
 export type OverviewQueryVariables = Exact<{
@@ -166,6 +183,8 @@ export type NeighborhoodQueryVariables = Exact<{
   yearFrom?: number | null | undefined;
   yearTo?: number | null | undefined;
   limit?: number | null | undefined;
+  kinds?: Array<NodeKind> | NodeKind | null | undefined;
+  minAmountUsd?: number | null | undefined;
 }>;
 
 
@@ -206,7 +225,7 @@ export type FundingQueryVariables = Exact<{
 }>;
 
 
-export type FundingQuery = { flows: { totalCount: number, nodes: Array<{ id: string, amountUsd: number, fyStart: number, fyEnd: number, precision: Precision, basis: FundingBasis, partOf: string | null, purpose: string | null, note: string | null, donor: { id: string, name: string, kind: NodeKind }, recipient: { id: string, name: string, kind: NodeKind }, authority: { id: string, name: string, kind: NodeKind, citation: string | null, enacted: number | null, title: number | null } | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> }, byDonor: { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> }, byAuthority: { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> }, byRecipient: { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> } };
+export type FundingQuery = { flows: { totalCount: number, nodes: Array<{ id: string, amountUsd: number, fyStart: number, fyEnd: number, precision: Precision, basis: FundingBasis, partOf: string | null, purpose: string | null, note: string | null, donor: { id: string, name: string, kind: NodeKind }, recipient: { id: string, name: string, kind: NodeKind }, authority: { id: string, name: string, kind: NodeKind, citation: string | null, enacted: number | null, title: number | null } | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> }, byDonor: { amountUsd: number, lowerBound: boolean, approximate: boolean, flowCount: number, excludedCount: number, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }>, exclusions: Array<{ reason: ExclusionReason, countedUsd: number, flow: { id: string } }> }, byAuthority: { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> }, byRecipient: { amountUsd: number, lowerBound: boolean, approximate: boolean, groups: Array<{ key: string, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }> } };
 
 export type DepsQueryVariables = Exact<{
   id: string;

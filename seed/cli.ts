@@ -11,6 +11,7 @@ import { formatProblem } from '../domain/problems.ts';
 import { ConnectionConfigError, connectionFromEnv, createLoaderDriver } from './loader/connection.ts';
 import { DEFAULT_BATCH_SIZE, InvalidDatasetError, loadDataset, type LoadProgress } from './loader/load.ts';
 import { formatSummary } from './loader/summary.ts';
+import { runCommand } from './cli-commands.ts';
 
 const SEED_DIR = resolve(import.meta.dirname, 'data');
 /** Below this many records no progress is printed. */
@@ -155,4 +156,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// export, --bulk, the embedded database when NEO4J_URI is unset, and an export's change log: cli-commands.ts.
+process.exitCode = await runCommand(process.argv.slice(2), main);

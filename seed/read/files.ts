@@ -19,6 +19,12 @@ interface DataFile {
   reader: Reader;
 }
 
+/**
+ * The curation log an export writes beside the records (seed/export/change-log.ts). It holds no
+ * records: the readers pass it over, and `npm run import` loads it after the records.
+ */
+export const CHANGE_LOG_FILE = 'changes.jsonl';
+
 const FILE_PATTERN = /^([a-z]+)(?:\.[A-Za-z0-9_-]+)*\.([A-Za-z0-9]+)$/;
 
 /** Lists the folder's data files (sorted by name) and a problem for each unknown entry. */
@@ -34,7 +40,7 @@ export function findDataFiles(dir: string): { files: DataFile[]; problems: Probl
   }
   const extensions = Object.keys(READERS).join(', ');
   for (const name of names) {
-    if (name.startsWith('.') || name.toLowerCase().endsWith('.md')) continue;
+    if (name.startsWith('.') || name.toLowerCase().endsWith('.md') || name === CHANGE_LOG_FILE) continue;
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
       problems.push({ file: name, message: 'unexpected folder: a data set is one flat folder' });

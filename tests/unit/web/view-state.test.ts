@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphEdge, Lineage, LineageEntry, Path } from '../../../web/src/api/types.ts';
 import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import { applyPatch } from '../../../web/src/app/state.ts';
-import { lineageLabel, rankingEdges, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
+import { lineageLabel, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
 import { fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
 import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from '../../../web/src/paths/state.ts';
 import { authority, edge, node } from './fixtures.ts';
@@ -34,14 +34,10 @@ describe('lineage state', () => {
     },
   };
 
-  it('the tree keeps drawn edges between its authorities, and ranks "established by" backwards', () => {
+  it('the tree keeps drawn edges between its authorities', () => {
     const tree = treeOf(lineage);
     expect(tree.nodes.map((n) => [n.id, n.name])).toEqual([['s1206', 's1206'], ['s2282', '10 U.S.C. 2282'], ['law', 'law']]);
     expect(tree.edges.map((e) => e.type)).toEqual(['EVOLVED_INTO', 'ESTABLISHED_BY']);
-    expect(rankingEdges(tree)).toEqual([
-      { id: 'ghost:0', source: 's1206', target: 's2282' },
-      { id: 'ghost:1', source: 'law', target: 's1206' },
-    ]);
   });
 
   it('the root is in the tree even when the answer lists no entry for it', () => {

@@ -1,12 +1,13 @@
 /**
  * The lineage view's pure logic: which edges make the tree, canvas labels, the tree's nodes and
- * edges from a `lineage` answer, the helper edges dagre ranks on, and the table's rows.
+ * edges from a `lineage` answer, and the table's rows (placement.ts places the nodes).
  */
 import type { GraphEdge, GraphNode, Lineage, LineageEntry } from '../api/types.ts';
+import { LINEAGE_CHAIN_TYPES } from '../../../domain/lineage.ts';
 import { humanType } from '../ui/format.ts';
 
-/** Edge types that make the tree. */
-export const CHAIN = new Set(['EVOLVED_INTO', 'CONSOLIDATED_INTO', 'REAUTHORIZED_BY']);
+/** Edge types that make the tree's spine (the domain's lineage chain). */
+export const CHAIN: ReadonlySet<string> = new Set(LINEAGE_CHAIN_TYPES);
 /** Edge types drawn between authorities of the tree (governance by actors becomes label text). */
 export const DRAWN = new Set([...CHAIN, 'ESTABLISHED_BY', 'FUNDED_THROUGH']);
 
@@ -53,18 +54,6 @@ export function treeOf(lineage: Lineage): Tree {
   return { entries, nodes, edges };
 }
 
-/**
- * dagre ranks by edge direction, but "established by" points from the newer to the older
- * authority: helper edges that always run from the earlier generation to the later.
- */
-export function rankingEdges(tree: Tree): { id: string; source: string; target: string }[] {
-  const gen = (id: string) => tree.entries.get(id)?.generation ?? 0;
-  return tree.edges.map((e, i) => {
-    const forward = gen(e.source) <= gen(e.target);
-    return { id: `ghost:${i}`, source: forward ? e.source : e.target, target: forward ? e.target : e.source };
-  });
-}
-
 export interface TableRow {
   entry: LineageEntry;
   /** "Came from": the authorities this one evolved or was consolidated from. */
@@ -74,11 +63,18 @@ export interface TableRow {
 /** Table rows in generation, then enactment, then name order. */
 export function tableRows(lineage: Lineage, entries: Iterable<LineageEntry>): TableRow[] {
   const sorted = [...entries].sort((a, b) => a.generation - b.generation || (a.authority.enacted ?? 0) - (b.authority.enacted ?? 0) || a.authority.name.localeCompare(b.authority.name));
-  const incoming = new Map<string, string[]>();
+  // Several relations between the same two authorities read as one entry ("evolved into / consolidated into, 2016").
+  const incoming = new Map<string, Map<string, { types: Set<string>; years: Set<number> }>>();
   for (const e of lineage.subgraph.edges) {
-    if (!CHAIN.has(e.type)) continue;
-    const from = lineage.entries.find((x) => x.authority.id === e.source)?.authority.name ?? e.source;
-    incoming.set(e.target, [...(incoming.get(e.target) ?? []), `${from} (${humanType(e.type)}${e.start ? `, ${e.start}` : ''})`]);
+    if (!CHAIN.has(e.type) || e.source === e.target) continue;
+    const from = lineage.entries.find((x) => x.authority.id === e.source)?.authority.name ?? lineage.subgraph.nodes.find((n) => n.id === e.source)?.name ?? e.source;
+    const byFrom = incoming.get(e.target) ?? new Map();
+    incoming.set(e.target, byFrom);
+    const slot = byFrom.get(from) ?? { types: new Set<string>(), years: new Set<number>() };
+    byFrom.set(from, slot);
+    slot.types.add(humanType(e.type));
+    if (e.start) slot.years.add(e.start);
   }
-  return sorted.map((entry) => ({ entry, cameFrom: incoming.get(entry.authority.id) ?? [] }));
+  const text = (from: string, slot: { types: Set<string>; years: Set<number> }) => `${from} (${[[...slot.types].sort().join(' / '), ...[...slot.years].sort()].join(', ')})`;
+  return sorted.map((entry) => ({ entry, cameFrom: [...(incoming.get(entry.authority.id) ?? new Map()).entries()].map(([from, slot]) => text(from, slot)) }));
 }

@@ -1,6 +1,7 @@
 /**
- * Lineage view: an authority's ancestors and descendants as a top-down tree (dagre), each node
- * labelled with its year, the laws that established it and the bodies that administer it.
+ * Lineage view: an authority's ancestors and descendants as a top-down chain with laws and
+ * programs beside it (placement.ts), each node labelled with its year, the laws that established
+ * it and the bodies that administer it.
  */
 import type { Core } from 'cytoscape';
 import type { AuthorityRef, Lineage, SearchHit } from '../api/types.ts';
@@ -12,7 +13,8 @@ import { SearchBox } from '../search/search-box.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import type { Direction } from './codec.ts';
 import { loadAuthorities, loadLineage } from './effects.ts';
-import { lineageLabel, rankingEdges, tableRows, treeOf } from './state.ts';
+import { mergeParallel, placeLineage } from './placement.ts';
+import { lineageLabel, tableRows, treeOf } from './state.ts';
 import { renderLineageTable } from './table.ts';
 
 export class LineageView extends CanvasView {
@@ -126,18 +128,24 @@ export class LineageView extends CanvasView {
 
   private async render(lineage: Lineage): Promise<void> {
     const tree = treeOf(lineage);
+    const merged = mergeParallel(tree.edges);
+    const mergedLabel = new Map(merged.map((m) => [m.edge.id, m]));
     const elements = toElements(
-      { nodes: tree.nodes, edges: tree.edges },
-      { labelFor: (n) => lineageLabel(n, tree.entries.get(n.id)), edgeLabelFor: (e) => defaultEdgeLabel(e), classes: 'lineage' },
+      { nodes: tree.nodes, edges: merged.map((m) => m.edge) },
+      { labelFor: (n) => lineageLabel(n, tree.entries.get(n.id)), edgeLabelFor: (e) => (mergedLabel.get(e.id)?.ids.length ?? 1) > 1 ? mergedLabel.get(e.id)!.label : defaultEdgeLabel(e), classes: 'lineage' },
     );
+    // Fixed places, so the same authority always draws the same picture (no layout engine).
+    const places = placeLineage(tree.nodes.map((n) => n.id), merged.map((m) => m.edge));
+    for (const el of elements) {
+      if (el.group === 'nodes') el.position = { ...(places.get(el.data.id as string) ?? { x: 0, y: 0 }) };
+      else if ((mergedLabel.get(el.data.id as string)?.ids.length ?? 1) > 1) el.classes = `${el.classes ?? ''} merged`.trim();
+    }
     this.canvas.setElements(elements);
     const cy = this.canvas.cy;
     const root = cy.getElementById(lineage.root.id);
     root.addClass('focus-root');
     root.select();
-    const ghosts = cy.add(rankingEdges(tree).map((data) => ({ group: 'edges' as const, data, classes: 'ghost' })));
-    await this.canvas.layout('dagre', cy.nodes().union(ghosts));
-    cy.remove(ghosts);
+    await this.canvas.layout('preset');
     this.canvas.fit();
     renderLineageTable(this.table, lineage, tableRows(lineage, tree.entries.values()), (id) => this.navigate(id));
   }

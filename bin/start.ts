@@ -16,6 +16,9 @@ const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 let stopDatabase = async () => {};
 
 if (!process.env.NEO4J_URI) {
+  // Check the rest of the configuration (the editors file among it) before the minute an
+  // embedded start takes: a bad value stops here, with its message, not after Neo4j is up.
+  loadConfigOrExit({ ...process.env, NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: process.env.NEO4J_PASSWORD || 'not-yet-known' });
   const port = Number(process.env.NEO4J_BOLT_PORT ?? 7687);
   logger.info({ port }, 'NEO4J_URI is not set: starting the embedded Neo4j');
   const embedded = await startEmbeddedNeo4j({ port, dataDir: resolve(process.env.NEO4J_DATA_DIR ?? '.data/neo4j') });

@@ -8,9 +8,17 @@
  * Speed: when the database already holds records of a kind, each batch is first probed with
  * ids and hashes only, and full rows are sent for new or changed records alone; the next batch
  * is prepared while the database works on the current one.
+ *
+ * Curated records: a record edited or deleted through the curation API since it was loaded is
+ * not overwritten (see curated.ts for how the change log tells). Each batch's new and changed
+ * rows are checked against the change log inside the transaction that writes them; the ones in
+ * conflict are left out and reported (`conflicts`), or, with `overwriteEdits`, written with a
+ * Change that records the replaced version (`overwritten`).
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { readDataset } from '../read/read-dataset.ts';
+import type { Location } from '../../domain/problems.ts';
+import { findConflicts, recordOverwrites, storedStates, type Candidate, type Conflict, type StateLookup } from './curated.ts';
 import { validateDataset } from '../../domain/validate/validate-dataset.ts';
 import { formatProblem, type Problem } from '../../domain/problems.ts';
 import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
@@ -56,6 +64,8 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** Rows per transaction; default 5,000. */
   batchSize?: number;
+  /** Replace records curated through the API with the files' version (default: keep them and report). */
+  overwriteEdits?: boolean;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -99,6 +109,10 @@ interface Step {
   probe: (tx: ManagedTransaction, rows: Row[]) => Promise<{ created: Row[]; updated: Row[] }>;
   /** For rows that exist and changed: compares hashes, rewrites what changed. */
   upsert: (rows: Row[]) => Batch[];
+  /** The row's record id (relationships: key) and the ids of the records it needs. */
+  identify: (row: Row) => { key: string; needs: string[] };
+  /** How to read the stored state of a record (for the Change of an overwrite). */
+  state: StateLookup;
 }
 
 /** The rows at the positions a probe returned. */
@@ -118,12 +132,13 @@ async function probeRelationships(tx: ManagedTransaction, rows: Row[]): Promise<
   ).records[0];
   const updated = pick(rows, atEnds.get('updated'));
   const created: Row[] = [];
-  for (const [type, group] of byType(pick(rows, atEnds.get('missing')))) {
+  const missing = pick(rows, atEnds.get('missing'));
+  for (const [type, group] of byType(missing)) {
     const byKey = (await tx.run(relationshipProbe(type), { rows: group.map(({ row, i }) => ({ i, key: row.props.key, hash: row.props.hash })) })).records[0];
-    // Positions are the batch's (each probe row kept its `i`).
-    created.push(...pick(rows, byKey.get('created')));
+    // Positions are those in `missing` (byType numbers the list it is given), not the batch's.
+    created.push(...pick(missing, byKey.get('created')));
     // Found by key but not at its ends: the record moved, which is an update.
-    updated.push(...pick(rows, byKey.get('updated')));
+    updated.push(...pick(missing, byKey.get('updated')));
   }
   return { created, updated };
 }
@@ -140,8 +155,21 @@ function byType(rows: Row[]): Map<RelationshipType, { row: Row; i: number }[]> {
   return groups;
 }
 
+const idOf = (row: Row) => String(row.props.id);
+/** Props that name another record, as strings (absent ones left out). */
+const idsAt = (row: Row, fields: string[]) => fields.map((f) => row.props[f]).filter((v): v is string => typeof v === 'string');
+
 function plan(dataset: Dataset): Step[] {
-  const nodeStep = (kind: RecordKind, label: ProbeLabel, stored: keyof Stored, records: readonly unknown[], toRow: Step['toRow'], insert: string, upsert: string): Step => ({
+  const nodeStep = (
+    kind: RecordKind,
+    label: ProbeLabel,
+    stored: keyof Stored,
+    records: readonly unknown[],
+    toRow: Step['toRow'],
+    insert: string,
+    upsert: string,
+    needs: string[] = [],
+  ): Step => ({
     kind,
     records,
     toRow,
@@ -152,6 +180,8 @@ function plan(dataset: Dataset): Step[] {
       return { created: pick(rows, found.get('created')), updated: pick(rows, found.get('updated')) };
     },
     upsert: (rows) => [{ cypher: upsert, rows }],
+    identify: (row) => ({ key: idOf(row), needs: idsAt(row, needs) }),
+    state: { label },
   });
   const steps: Step[] = [
     nodeStep('sources', 'Source', 'sources', dataset.sources, sourceRow, SOURCE_INSERT, SOURCE_UPSERT),
@@ -166,8 +196,10 @@ function plan(dataset: Dataset): Step[] {
       insert: RELATIONSHIP_INSERT,
       probe: probeRelationships,
       upsert: (rows) => [...byType(rows)].map(([type, group]) => ({ cypher: relationshipUpsert(type), rows: group.map(({ row }) => row) })),
+      identify: (row) => ({ key: String(row.props.key), needs: [row.from!, row.to!] }),
+      state: { relationships: true },
     },
-    nodeStep('funding', 'Funding', 'funding', parentsFirst(dataset.funding), fundingRow, FUNDING_INSERT, FUNDING_UPSERT),
+    nodeStep('funding', 'Funding', 'funding', parentsFirst(dataset.funding), fundingRow, FUNDING_INSERT, FUNDING_UPSERT, ['donorId', 'recipientId', 'authorityId', 'partOf']),
   ];
   return steps.filter((s) => s.records.length > 0);
 }
@@ -193,15 +225,22 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     return ms;
   };
   let dataset: Dataset;
+  let locations: Record<RecordKind, Location[]> | undefined;
   if (typeof source === 'string') {
     const raw = readDataset(source);
     const known = driver && !options.reset ? await knownIdsFor(driver, database, raw) : undefined;
     const result = validateDataset(raw, known ? { known } : {});
     if (!result.ok) throw new InvalidDatasetError(result.problems);
     dataset = result.dataset;
+    // Only the locations are kept (for conflict reports), so the raw records can be freed.
+    locations = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Location[]])) as Record<RecordKind, Location[]>;
+    for (const record of raw.records) locations[record.kind].push(record.loc);
   } else {
     dataset = source;
   }
+  const locate = locator(dataset, locations);
+  const conflicts: Conflict[] = [];
+  const overwritten: Conflict[] = [];
 
   const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, zeroCounts()])) as Record<RecordKind, Counts>;
   const steps = plan(dataset);
@@ -234,16 +273,22 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     try {
       // Read once: ids are unique across the data set, so a kind empty before the load stays free of collisions.
       const stored = await storedCounts(session);
+      // Without any Change nothing was curated, and a first load keeps its lean path. With
+      // changes, every batch probes, so that only new and changed rows are checked.
+      const curation: Curation | null = (await changeCount(session)) > 0 ? { overwrite: options.overwriteEdits ?? false, locate } : null;
       for (const step of steps) {
-        const probing = dryRun || stored[step.stored] > 0;
+        const probing = dryRun || stored[step.stored] > 0 || curation !== null;
         const build = (from: number): Row[] => step.records.slice(from, from + batchSize).map((r) => step.toRow(r as never));
         let next = build(0);
         for (let at = 0; at < step.records.length; at += batchSize) {
           const rows = next;
-          const work = runBatch(session, step, rows, probing, dryRun);
+          const work = runBatch(session, step, rows, probing, dryRun, curation);
           // Prepare the next batch while the database works on this one.
           next = at + batchSize < step.records.length ? build(at + batchSize) : [];
-          addCounts(counts[step.kind], await work);
+          const result = await work;
+          addCounts(counts[step.kind], result.counts);
+          conflicts.push(...result.kept);
+          overwritten.push(...result.overwritten);
           done += rows.length;
           progress(step.kind);
         }
@@ -267,7 +312,40 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     phases,
   };
   if (deleted) summary.deleted = deleted;
+  if (conflicts.length > 0) summary.conflicts = conflicts;
+  if (overwritten.length > 0) summary.overwritten = overwritten;
   return summary;
+}
+
+/** What a batch needs to know about curation (null: the graph has no change log). */
+interface Curation {
+  overwrite: boolean;
+  locate: (kind: RecordKind, key: string) => Location | undefined;
+}
+
+/** A batch's counts and the curated records it kept or replaced. */
+interface BatchResult {
+  counts: Counts;
+  kept: Conflict[];
+  overwritten: Conflict[];
+}
+
+/** Finds a record's place in the files by its id (relationships: key); built per kind on first use. */
+function locator(dataset: Dataset, locations: Record<RecordKind, Location[]> | undefined): Curation['locate'] {
+  const maps = new Map<RecordKind, Map<string, Location>>();
+  return (kind, key) => {
+    if (!locations) return undefined;
+    let map = maps.get(kind);
+    if (!map) {
+      map = new Map();
+      const records = dataset[kind] as readonly { id?: string; key?: string }[];
+      const locs = locations[kind];
+      // Validation keeps file order, one record per raw record; a mismatch would pair wrong rows.
+      if (records.length === locs.length) records.forEach((r, i) => map!.set(String(kind === 'relationships' ? r.key : r.id), locs[i]!));
+      maps.set(kind, map);
+    }
+    return map.get(key);
+  };
 }
 
 /**
@@ -275,14 +353,32 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
  * row is new. With probing, ids and hashes go first: new rows are inserted, changed rows are
  * upserted (in one transaction: the batch stays all-or-nothing), unchanged rows are not sent.
  */
-async function runBatch(session: Session, step: Step, rows: Row[], probing: boolean, dryRun: boolean): Promise<Counts> {
+async function runBatch(session: Session, step: Step, rows: Row[], probing: boolean, dryRun: boolean, curation: Curation | null): Promise<BatchResult> {
+  const none: Conflict[] = [];
   if (!probing) {
-    return session.executeWrite(async (tx: ManagedTransaction) => countsOf((await tx.run(step.insert, { rows })).records[0]));
+    const counts = await session.executeWrite(async (tx: ManagedTransaction) => countsOf((await tx.run(step.insert, { rows })).records[0]));
+    return { counts, kept: none, overwritten: none };
   }
-  const { created, updated } = await session.executeRead((tx) => step.probe(tx, rows));
-  const unchanged = rows.length - created.length - updated.length;
-  if (dryRun || created.length + updated.length === 0) return { created: created.length, updated: updated.length, unchanged };
-  const written = await session.executeWrite(async (tx: ManagedTransaction) => {
+  const probed = await session.executeRead((tx) => step.probe(tx, rows));
+  const unchanged = rows.length - probed.created.length - probed.updated.length;
+  if (probed.created.length + probed.updated.length === 0) {
+    return { counts: { created: 0, updated: 0, unchanged }, kept: none, overwritten: none };
+  }
+  if (dryRun) {
+    const conflicts = curation ? await session.executeRead((tx) => conflictsOf(tx, step, probed.created, probed.updated, curation)) : new Map<Row, Conflict>();
+    const kept = curation?.overwrite ? none : [...conflicts.values()];
+    const counted = (list: Row[]) => list.filter((r) => curation?.overwrite || !conflicts.has(r)).length;
+    return { counts: { created: counted(probed.created), updated: counted(probed.updated), unchanged }, kept, overwritten: curation?.overwrite ? [...conflicts.values()] : none };
+  }
+  const result = await session.executeWrite(async (tx: ManagedTransaction): Promise<BatchResult> => {
+    // Checked in the writing transaction, so that an edit made while the load ran is seen too.
+    const conflicts = curation ? await conflictsOf(tx, step, probed.created, probed.updated, curation) : new Map<Row, Conflict>();
+    const overwrite = curation?.overwrite ?? false;
+    const keep = (list: Row[]) => (overwrite ? list : list.filter((r) => !conflicts.has(r)));
+    const created = keep(probed.created);
+    const updated = keep(probed.updated);
+    const replacing = overwrite ? [...conflicts.keys()].map((row) => ({ key: step.identify(row).key, type: row.type })) : [];
+    const before = await storedStates(tx, step.state, replacing);
     const counts = zeroCounts();
     // New rows first: a changed flow may now be part of a new one (and an updated flow keeps
     // the PART_OF edges that point at it).
@@ -290,9 +386,36 @@ async function runBatch(session: Session, step: Step, rows: Row[], probing: bool
     for (const upsert of updated.length > 0 ? step.upsert(updated) : []) {
       addCounts(counts, countsOf((await tx.run(upsert.cypher, { rows: upsert.rows })).records[0]));
     }
-    return counts;
+    if (replacing.length > 0) {
+      const after = await storedStates(tx, step.state, replacing);
+      await recordOverwrites(tx, [...conflicts.values()].map((c) => ({ key: c.key, before: before.get(c.key) ?? null, after: after.get(c.key) ?? null })));
+    }
+    return { counts, kept: overwrite ? none : [...conflicts.values()], overwritten: overwrite ? [...conflicts.values()] : none };
   });
-  return { ...written, unchanged: written.unchanged + unchanged };
+  return { ...result, counts: { ...result.counts, unchanged: result.counts.unchanged + unchanged } };
+}
+
+/** The conflicts among a batch's new and changed rows, by row. */
+async function conflictsOf(tx: ManagedTransaction, step: Step, created: Row[], updated: Row[], curation: Curation): Promise<Map<Row, Conflict>> {
+  const candidates: { row: Row; candidate: Candidate }[] = [
+    ...created.map((row) => ({ row, candidate: { ...step.identify(row), action: 'create' as const } })),
+    ...updated.map((row) => ({ row, candidate: { ...step.identify(row), action: 'update' as const } })),
+  ];
+  const found = await findConflicts(tx, step.kind, candidates.map((c) => c.candidate));
+  const out = new Map<Row, Conflict>();
+  for (const { row, candidate } of candidates) {
+    const conflict = found.get(candidate.key);
+    if (!conflict) continue;
+    const loc = curation.locate(step.kind, candidate.key);
+    out.set(row, loc ? { ...conflict, loc } : conflict);
+  }
+  return out;
+}
+
+/** How many changes the log holds (count store: constant time). */
+async function changeCount(session: Session): Promise<number> {
+  const record = await session.executeRead(async (tx) => (await tx.run('MATCH (c:Change) RETURN count(c) AS n')).records[0]);
+  return Number(record.get('n'));
 }
 
 /** Reads what is stored already, per kind. */

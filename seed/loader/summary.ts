@@ -1,5 +1,7 @@
 /** What a load did, per record kind, and how to print it. */
 import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
+import { formatLocation } from '../../domain/problems.ts';
+import type { Conflict } from './curated.ts';
 
 /** Counts of one kind of record. */
 export interface Counts {
@@ -23,6 +25,10 @@ export interface LoadSummary {
   deleted?: { nodes: number; relationships: number };
   /** Where the time went (ms): reading and validating, schema, reset, writing (or comparing). */
   phases: { readValidateMs: number; schemaMs: number; resetMs: number; writeMs: number };
+  /** Records of the files left out because they were curated through the API (not in `counts`). */
+  conflicts?: Conflict[];
+  /** With `overwriteEdits`: curated records replaced by the files' version (counted in `counts`). */
+  overwritten?: Conflict[];
 }
 
 export function zeroCounts(): Counts {
@@ -52,5 +58,29 @@ export function formatSummary(s: LoadSummary): string {
   const p = s.phases;
   const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   out.push(`  read and validate ${sec(p.readValidateMs)}, schema ${sec(p.schemaMs)}${s.deleted ? `, reset ${sec(p.resetMs)}` : ''}, ${s.dryRun ? 'compare' : 'write'} ${sec(p.writeMs)}`);
+  if (s.conflicts?.length) {
+    out.push(
+      `${s.dryRun ? 'would keep' : 'kept'} ${s.conflicts.length} record${s.conflicts.length === 1 ? '' : 's'} changed through the curation API (the files' version is not loaded; rerun with --overwrite-edits to replace them):`,
+      ...s.conflicts.map((c) => `  ${formatConflict(c)}`),
+    );
+  }
+  if (s.overwritten?.length) {
+    out.push(
+      `${s.dryRun ? 'would replace' : 'replaced'} ${s.overwritten.length} record${s.overwritten.length === 1 ? '' : 's'} changed through the curation API with the files' version (--overwrite-edits; the change log keeps the replaced version):`,
+      ...s.overwritten.map((c) => `  ${formatConflict(c)}`),
+    );
+  }
   return out.join('\n');
+}
+
+const NOUN: Record<RecordKind, string> = { sources: 'source', actors: 'actor', authorities: 'authority', events: 'event', relationships: 'relationship', funding: 'funding flow' };
+
+/** One conflict: where the record is in the files, which record, and who changed what when. */
+export function formatConflict(c: Conflict): string {
+  const where = c.loc ? formatLocation(c.loc) : '(file unknown)';
+  const deleted = c.change.operation.startsWith('delete');
+  const what = c.via
+    ? `needs '${c.via}', deleted by ${c.change.who} at ${c.change.at} (${c.change.operation})`
+    : `${deleted ? 'deleted' : 'changed'} by ${c.change.who} at ${c.change.at} (${c.change.operation})`;
+  return `${where}: ${NOUN[c.kind]} '${c.key}' ${what}; the files would ${c.action} it`;
 }

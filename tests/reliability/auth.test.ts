@@ -4,8 +4,18 @@
  * graph (checksum of every node, relationship and property) and the change log are unchanged.
  * The sample calls are valid: with the real token they succeed (shown first), so each refusal
  * below comes from authentication alone.
+ *
+ * Issue 14 (4): named editors (AIDGRAPH_EDITORS). The change log names the token's editor
+ * whatever X-Aidgraph-Actor says; a token whose line is removed is refused at the next request,
+ * without a restart; a missing or malformed editors file stops the server at start with a
+ * message naming the file and the line.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorLine } from '../../server/auth/editors.ts';
 import { openGraph, type DrillGraph, type GraphDigest } from './support/graph.ts';
 import { graphql, request, type HttpResult } from './support/http.ts';
 import { mutationCalls, type MutationCall } from './support/mutations.ts';
@@ -154,5 +164,121 @@ describe('curation refuses every request without the valid token', () => {
     }
     expect(await graph.digest(), 'the read-only deployment wrote nothing').toEqual(before);
     console.log(`auth: read-only deployment refused ${refused} write attempts (${readOnlyAttempts.length} ways x ${calls.length} mutations)`);
+  });
+});
+
+describe('named editors (AIDGRAPH_EDITORS)', () => {
+  const JANE = 'drill-editor-jane-token-0123456789abcdef';
+  const OMAR = 'drill-editor-omar-token-0123456789abcdef';
+  const dir = mkdtempSync(join(tmpdir(), 'aidgraph-auth-editors-'));
+  const file = join(dir, 'editors');
+  const writeEditors = (...lines: string[]) => writeFileSync(file, `# drill editors\n${lines.join('\n')}\n`);
+  const ACTOR = 'rel_auth_editors_actor';
+  const upsert = (name: string) => ({
+    query: 'mutation($input: ActorInput!) { upsertActor(input: $input) { ok change { who targetId } } }',
+    variables: { input: { id: ACTOR, kind: 'MilitaryUnit', name, country: 'somalia', description: 'A unit made up by the auth drill.', cite: [{ section: 's1_overview', paragraph: [1] }] } },
+  });
+  let graph: DrillGraph;
+  let seed: GraphDigest;
+  let server: DrillServer;
+  const calls = mutationCalls('rel_auth_ed');
+
+  beforeAll(async () => {
+    graph = openGraph();
+    seed = await graph.digest();
+    writeEditors(editorLine('jane', JANE), editorLine('omar', OMAR));
+    server = await startServer({ AIDGRAPH_ADMIN_TOKEN: ADMIN_TOKEN, AIDGRAPH_EDITORS: file });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      if ((await graph.digest()).checksum !== seed.checksum) await graph.restoreSeed();
+      expect(await graph.digest()).toEqual(seed);
+    } finally {
+      await graph.close();
+    }
+  });
+
+  /** Sends the upsert with `token` and an X-Aidgraph-Actor header; returns the recorded author. */
+  async function authorOf(token: string, claimed: string, name: string): Promise<string> {
+    const call = upsert(name);
+    const result = await graphql(server.url, call.query, { variables: call.variables, token, headers: { 'x-aidgraph-actor': claimed } });
+    expect(result.json?.errors, result.text.slice(0, 300)).toBeUndefined();
+    return result.json.data.upsertActor.change.who;
+  }
+
+  it("the change log names the token's editor; another editor's name in X-Aidgraph-Actor is ignored", async () => {
+    expect(await authorOf(JANE, 'omar', 'Drill unit (jane)')).toBe('jane');
+    expect(await authorOf(OMAR, 'admin', 'Drill unit (omar)')).toBe('omar');
+    expect(await authorOf(ADMIN_TOKEN, 'jane', 'Drill unit (admin)')).toBe('admin');
+    const log = (await graphql(server.url, `{ changes(targetId: "${ACTOR}") { who } }`)).json.data.changes.map((c: { who: string }) => c.who);
+    expect(log).toEqual(['admin', 'omar', 'jane']);
+    expect((await graphql(server.url, '{ curationEnabled }')).json.data.curationEnabled).toBe(true);
+  });
+
+  it('a token whose line is removed is refused at the next request, for every mutation, without a restart', async () => {
+    writeEditors(editorLine('jane', JANE));
+    const before = await graph.digest();
+    const changesBefore = (await graphql(server.url, '{ changes(first: 500) { id } }')).json.data.changes.length;
+    for (const call of calls) {
+      const result = await graphql(server.url, call.query, { variables: call.variables, token: OMAR, headers: { 'x-aidgraph-actor': 'jane' } });
+      expectRefused(result, ['UNAUTHENTICATED'], `revoked token / ${call.field}`);
+      expect(result.json.errors[0].message).toMatch(/not an editor token|revoked/);
+    }
+    expect(await graph.digest(), 'the revoked token changed nothing').toEqual(before);
+    expect((await graphql(server.url, '{ changes(first: 500) { id } }')).json.data.changes.length).toBe(changesBefore);
+    // The editors left in the file keep working, and a line added back works at once.
+    expect(await authorOf(JANE, 'omar', 'Drill unit (jane again)')).toBe('jane');
+    writeEditors(editorLine('jane', JANE), editorLine('omar', OMAR));
+    expect(await authorOf(OMAR, 'jane', 'Drill unit (omar again)')).toBe('omar');
+  });
+
+  it('a file broken while running refuses every editor token until it is fixed; the admin token still works', async () => {
+    writeEditors(editorLine('jane', JANE), 'omar this-line-has-no-hash');
+    const [call] = calls;
+    const refused = await graphql(server.url, call.query, { variables: call.variables, token: JANE });
+    expectRefused(refused, ['UNAUTHENTICATED'], 'broken file / jane');
+    expect(refused.json.errors[0].message).toMatch(/editors file cannot be read/);
+    expect(refused.text).not.toContain(file);
+    expect(await authorOf(ADMIN_TOKEN, 'jane', 'Drill unit (admin while broken)')).toBe('admin');
+    writeEditors(editorLine('jane', JANE));
+    expect(await authorOf(JANE, 'admin', 'Drill unit (fixed)')).toBe('jane');
+    const remove = await graphql(server.url, 'mutation($id: ID!) { deleteActor(id: $id) { ok } }', { variables: { id: ACTOR }, token: JANE });
+    expect(remove.json?.errors, remove.text.slice(0, 300)).toBeUndefined();
+  });
+
+  /** Starts the server process as `npm start` would with NEO4J_URI set; resolves with its exit. */
+  function startProcess(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // A server that did start would not exit: kill it so the test fails on the code, not a timeout.
+      const timer = setTimeout(() => child.kill('SIGTERM'), 45_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolvePromise({ code, stderr });
+      });
+    });
+  }
+
+  it('a missing editors file stops the server at start, naming the variable and the file', async () => {
+    const missing = join(dir, 'no-such-editors-file');
+    const run = await startProcess({ AIDGRAPH_EDITORS: missing });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain(`Invalid configuration: AIDGRAPH_EDITORS file ${missing}: cannot be read (no such file)`);
+  });
+
+  it('a malformed editors file stops the server at start, naming the file and the line', async () => {
+    const malformed = join(dir, 'malformed');
+    writeFileSync(malformed, `# editors\n${editorLine('jane', JANE)}\nomar ${OMAR}\n`);
+    const run = await startProcess({ AIDGRAPH_EDITORS: malformed });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain(`AIDGRAPH_EDITORS file ${malformed}, line 3: expected "NAME sha256:HEX"`);
+    // The token written in clear is not echoed back.
+    expect(run.stderr).not.toContain(OMAR);
   });
 });

@@ -4,7 +4,8 @@ import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import { applyPatch } from '../../../web/src/app/state.ts';
 import { lineageLabel, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
 import { fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
-import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from '../../../web/src/paths/state.ts';
+import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, searchedText } from '../../../web/src/paths/state.ts';
+import type { PathsUrlState } from '../../../web/src/paths/codec.ts';
 import { authority, edge, node } from './fixtures.ts';
 
 const entry = (id: string, generation: number, extra: Partial<LineageEntry> = {}): LineageEntry => ({ authority: authority(id), generation, establishedBy: [], administeredBy: [], implementedBy: [], ...extra });
@@ -88,10 +89,25 @@ describe('paths state', () => {
     ],
   };
 
+  const slice = (extra: Partial<PathsUrlState>): PathsUrlState => ({ from: undefined, to: undefined, maxHops: undefined, types: [], yearFrom: undefined, yearTo: undefined, ...extra });
+
   it('asks only when both ends are chosen, with the default hop limit', () => {
-    expect(pathQuery({ from: 'a', to: undefined, maxHops: undefined })).toBeNull();
-    expect(pathQuery({ from: 'a', to: 'b', maxHops: undefined })).toEqual({ from: 'a', to: 'b', maxHops: 4 });
-    expect(pathsKey({ from: 'a', to: 'b', maxHops: undefined })).toBe(pathsKey({ from: 'a', to: 'b', maxHops: 4 }));
+    expect(pathQuery(slice({ from: 'a' }))).toBeNull();
+    expect(pathQuery(slice({ from: 'a', to: 'b' }))).toEqual({ from: 'a', to: 'b', maxHops: 4 });
+    expect(pathsKey(slice({ from: 'a', to: 'b' }))).toBe(pathsKey(slice({ from: 'a', to: 'b', maxHops: 4 })));
+  });
+
+  it('sends the chosen types and years (in order), and says what was searched', () => {
+    const q = pathQuery(slice({ from: 'a', to: 'b', types: ['TRAINED', 'FUNDED'], yearFrom: 2014, yearTo: 2010 }));
+    expect(q).toEqual({ from: 'a', to: 'b', maxHops: 4, types: ['TRAINED', 'FUNDED'], yearFrom: 2010, yearTo: 2014 });
+    expect(searchedText(q!)).toBe('within 4 hops, over only trained, funded, 2010–2014');
+    expect(searchedText({ from: 'a', to: 'b', maxHops: 1, yearTo: 2000 })).toBe('within 1 hop, over any relationship or funding flow, up to 2000');
+    expect(pathsKey(slice({ from: 'a', to: 'b', yearFrom: 2010 }))).not.toBe(pathsKey(slice({ from: 'a', to: 'b' })));
+  });
+
+  it('reads its limits from the URL', () => {
+    const s = URL_CODEC.decode('view=paths&pathFrom=a&pathTo=b&pathTypes=TRAINED,FUNDED&pathYearFrom=2010&pathYearTo=x');
+    expect(s.paths).toMatchObject({ types: ['TRAINED', 'FUNDED'], yearFrom: 2010, yearTo: undefined });
   });
 
   it('graph, ids and hops in reading order', () => {

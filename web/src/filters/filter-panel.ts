@@ -12,7 +12,7 @@ import { DEFAULT_OVERVIEW, type ExploreLayout, type ExploreUrlState } from '../e
 import { NO_FILTERS, type FiltersState } from './codec.ts';
 import { kindSwatch } from '../graph/legend.ts';
 
-/** Pseudo relationship type of funding flows on the canvas (never sent to the API as a type). */
+/** The relationship type of funding flows on the canvas; the API takes it as a type like any other. */
 export const FUNDED = 'FUNDED';
 
 export interface FilterPanelEvents {

@@ -1,9 +1,14 @@
 /** The path finder's API call. */
-import { fetchPaths } from '../api/queries.ts';
+import { fetchPaths, fetchRelationshipTypes } from '../api/queries.ts';
 import type { Path } from '../api/types.ts';
-import { PATH_LIMIT } from './state.ts';
+import { PATH_LIMIT, type PathQuery } from './state.ts';
 
 /** The shortest paths between two entities, shortest first. */
-export function loadPaths(query: { from: string; to: string; maxHops: number }, signal?: AbortSignal): Promise<Path[]> {
+export function loadPaths(query: PathQuery, signal?: AbortSignal): Promise<Path[]> {
   return fetchPaths({ ...query, limit: PATH_LIMIT }, signal);
+}
+
+/** The relationship types a path may follow (the API's list, FUNDED included). */
+export function loadTypes(signal?: AbortSignal): Promise<string[]> {
+  return fetchRelationshipTypes(signal);
 }

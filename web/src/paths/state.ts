@@ -1,5 +1,5 @@
 /** The path finder's pure logic: what to ask, the graph of every path, and each hop's wording. */
-import type { GraphEdge, GraphNode, Path, PathStep } from '../api/types.ts';
+import type { GraphEdge, GraphNode, Path, PathStep, RelationshipType } from '../api/types.ts';
 import { formatUsd, humanType } from '../ui/format.ts';
 import { DEFAULT_HOPS, MAX_HOPS, type PathsUrlState } from './codec.ts';
 
@@ -7,15 +7,38 @@ import { DEFAULT_HOPS, MAX_HOPS, type PathsUrlState } from './codec.ts';
 export const PATH_LIMIT = 5;
 export const HOP_CHOICES = Array.from({ length: MAX_HOPS }, (_, i) => i + 1);
 
+/** What the page asks the API: both ends, the hop limit, and the types and years it may follow. */
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxHops: number;
+  types?: RelationshipType[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
 /** The request a state makes, or null until both ends are chosen. */
-export function pathQuery(s: PathsUrlState): { from: string; to: string; maxHops: number } | null {
+export function pathQuery(s: PathsUrlState): PathQuery | null {
   if (!s.from || !s.to) return null;
-  return { from: s.from, to: s.to, maxHops: s.maxHops ?? DEFAULT_HOPS };
+  const q: PathQuery = { from: s.from, to: s.to, maxHops: s.maxHops ?? DEFAULT_HOPS };
+  if (s.types.length) q.types = [...s.types] as RelationshipType[];
+  // One year given bounds the search on that side only; both in the wrong order are put right.
+  const [lo, hi] = s.yearFrom != null && s.yearTo != null && s.yearFrom > s.yearTo ? [s.yearTo, s.yearFrom] : [s.yearFrom, s.yearTo];
+  if (lo != null) q.yearFrom = lo;
+  if (hi != null) q.yearTo = hi;
+  return q;
 }
 
 /** What identifies the drawing of a state (the same key draws nothing new). */
 export function pathsKey(s: PathsUrlState): string {
-  return `${s.from}|${s.to}|${s.maxHops ?? DEFAULT_HOPS}`;
+  return JSON.stringify(pathQuery(s) ?? [s.from, s.to]);
+}
+
+/** What the search followed, in words, for the list's heading. */
+export function searchedText(q: PathQuery): string {
+  const types = q.types?.length ? `only ${q.types.map((t) => humanType(t)).join(', ')}` : 'any relationship or funding flow';
+  const years = q.yearFrom != null && q.yearTo != null ? `, ${q.yearFrom}–${q.yearTo}` : q.yearFrom != null ? `, from ${q.yearFrom}` : q.yearTo != null ? `, up to ${q.yearTo}` : '';
+  return `within ${hopsText(q.maxHops)}, over ${types}${years}`;
 }
 
 /** "n hop(s)". */

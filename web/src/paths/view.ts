@@ -14,8 +14,9 @@ import { SearchBox } from '../search/search-box.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import { formatYears } from '../ui/format.ts';
 import { DEFAULT_HOPS, MAX_HOPS } from './codec.ts';
-import { loadPaths } from './effects.ts';
-import { HOP_CHOICES, hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey } from './state.ts';
+import { loadPaths, loadTypes } from './effects.ts';
+import { PathLimits } from './controls.ts';
+import { HOP_CHOICES, hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, searchedText, type PathQuery } from './state.ts';
 
 export class PathsView extends CanvasView {
   readonly controls: HTMLElement;
@@ -23,8 +24,10 @@ export class PathsView extends CanvasView {
   private readonly fromBox: SearchBox;
   private readonly toBox: SearchBox;
   private readonly hops: HTMLSelectElement;
+  private readonly limits: PathLimits;
   private shown: string | null = null;
   private paths: Path[] = [];
+  private query: PathQuery | null = null;
 
   constructor(ctx: ViewContext) {
     const list = h('div', { class: 'paths-list table-wrap', id: 'paths-list' });
@@ -36,6 +39,14 @@ export class PathsView extends CanvasView {
       'select',
       { id: 'path-hops', onchange: (e: Event) => this.store.update({ paths: { maxHops: Number((e.target as HTMLSelectElement).value) } }) },
       ...HOP_CHOICES.map((n) => h('option', { value: n, selected: n === DEFAULT_HOPS }, hopsText(n))),
+    );
+    this.limits = new PathLimits((patch) => this.store.update({ paths: patch }));
+    void loadTypes().then(
+      (types) => {
+        this.limits.setTypes(types);
+        this.limits.render(this.store.state.paths);
+      },
+      () => {},
     );
     const swap = () => {
       const { from, to } = this.store.state.paths;
@@ -53,6 +64,7 @@ export class PathsView extends CanvasView {
       h('button', { type: 'button', class: 'link-button', onclick: swap }, '⇅ swap'),
       h('label', { class: 'field', for: 'path-hops' }, 'At most'),
       this.hops,
+      this.limits.el,
     );
   }
 
@@ -63,6 +75,7 @@ export class PathsView extends CanvasView {
 
   override onState(state: AppState): void {
     this.hops.value = String(state.paths.maxHops ?? DEFAULT_HOPS);
+    this.limits.render(state.paths);
     const key = pathsKey(state.paths);
     if (key === this.shown) return;
     this.shown = key;
@@ -75,17 +88,18 @@ export class PathsView extends CanvasView {
     void this.load(query);
   }
 
-  private async load(query: { from: string; to: string; maxHops: number }): Promise<void> {
+  private async load(query: PathQuery): Promise<void> {
     const signal = this.begin('Looking for paths…');
     const { from, to, maxHops } = query;
     try {
       const paths = await loadPaths(query, signal);
       if (signal.aborted) return;
       this.paths = paths;
+      this.query = query;
       if (!paths.length) {
         setChildren(this.list);
         this.showEmpty(
-          `No path between these two within ${hopsText(maxHops)}.`,
+          `No path between these two ${searchedText(query)}.`,
           ...(maxHops < MAX_HOPS ? [{ label: `Allow ${MAX_HOPS} hops`, run: () => this.store.update({ paths: { maxHops: MAX_HOPS } }) }] : []),
         );
         return;
@@ -123,7 +137,8 @@ export class PathsView extends CanvasView {
     const end = (id: string) => h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(id) }, kindSwatch(byId.get(id)?.kind ?? ''), byId.get(id)?.name ?? id);
     setChildren(
       this.list,
-      h('h2', {}, `${this.paths.length} shortest path${this.paths.length > 1 ? 's' : ''}`),
+      h('h2', {}, `${this.paths.length} path${this.paths.length > 1 ? 's' : ''}, fewest hops first`),
+      this.query ? h('p', { class: 'muted', id: 'paths-searched' }, `Searched ${searchedText(this.query)}.`) : null,
       h(
         'ol',
         { class: 'paths' },

@@ -10,15 +10,25 @@ import type { View } from './app/view.ts';
 import { DetailsPanel } from './details/details-panel.ts';
 import { SearchBox } from './search/search-box.ts';
 import { exportControl } from './export/export-menu.ts';
-import { byId, debounce, h } from './ui/dom.ts';
+import { byId, debounce } from './ui/dom.ts';
+import { buildTabs, markSelected } from './app/tabs.ts';
 import type { SearchHit } from './api/types.ts';
 
 function start(): void {
   const store = new Store(URL_CODEC);
   const detailsHost = byId('details');
   let active: View | null = null;
+  // Narrow screens: a selection the user just made opens the details drawer (a selection the
+  // page makes on load does not, so the canvas stays in view).
+  let lastInput = -Infinity;
+  for (const type of ['pointerdown', 'keydown'] as const) byId('stage').addEventListener(type, () => (lastInput = performance.now()), true);
   const details = new DetailsPanel(byId('details-body'), {
     navigate: (id) => active?.navigate(id),
+    shown: () => {
+      if (performance.now() - lastInput > 1000 || !matchMedia('(max-width: 960px)').matches) return;
+      detailsHost.classList.add('open');
+      byId('toggle-details').setAttribute('aria-expanded', 'true');
+    },
   });
 
   const ctx = { store, details };
@@ -31,25 +41,13 @@ function start(): void {
   }
 
   const tabs = byId('tabs');
-  for (const entry of VIEWS) {
-    tabs.append(
-      h(
-        'button',
-        { type: 'button', role: 'tab', id: `tab-${entry.name}`, 'data-view': entry.name, title: entry.hint, 'aria-controls': `view-${entry.name}`, onclick: () => store.update({ view: entry.name }, true) },
-        entry.label,
-      ),
-    );
-  }
+  buildTabs(tabs, VIEWS, (name) => store.update({ view: name as ViewName }, true));
 
   const show = (state: AppState) => {
     const next = views[state.view];
     if (active === next) return;
     for (const v of Object.values(views)) v.el.hidden = v !== next;
-    for (const button of tabs.querySelectorAll<HTMLElement>('[role=tab]')) {
-      const selected = button.dataset.view === state.view;
-      button.setAttribute('aria-selected', String(selected));
-      button.tabIndex = selected ? 0 : -1;
-    }
+    markSelected(tabs, state.view);
     sidebar.replaceChildren(next.controls);
     document.body.dataset.view = state.view;
     active = next;

@@ -16,6 +16,8 @@ import type { EdgeData } from '../graph/to-elements.ts';
 export interface DetailsEvents {
   /** The user chose a neighbour or an endpoint: focus it in the active view. */
   navigate(id: string): void;
+  /** A node or an edge is being shown (the shell opens the details drawer on narrow screens). */
+  shown?(): void;
 }
 
 function row(label: string, value: string | number | null | undefined | Node): HTMLElement | null {
@@ -58,6 +60,7 @@ export class DetailsPanel {
     const controller = new AbortController();
     this.controller = controller;
     this.currentId = id;
+    this.events.shown?.();
     this.host.dataset.state = 'loading';
     setChildren(this.host, h('p', { class: 'muted' }, 'Loading details…'));
     try {
@@ -183,6 +186,7 @@ export class DetailsPanel {
   showEdge(edge: EdgeSingular): void {
     this.controller?.abort();
     this.currentId = null;
+    this.events.shown?.();
     const d = edge.data() as EdgeData;
     const source = edge.source();
     const target = edge.target();

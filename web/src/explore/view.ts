@@ -262,7 +262,8 @@ export class ExploreView extends CanvasView {
   }
 
   private async relayout(): Promise<void> {
-    await this.canvas.layout(this.slice.layout);
+    // Asked for by the user: a fresh picture, not the remembered places.
+    await this.canvas.layout(this.slice.layout, undefined, true);
     if (this.slice.focusMode) this.applyFocusMode();
     this.canvas.markReady();
   }

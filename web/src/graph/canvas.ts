@@ -3,10 +3,12 @@
  * resolve on `layoutstop`, zoom controls, hover highlighting and a `data-state` attribute that
  * tests and the status overlay read.
  */
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { stylesheet } from './stylesheet.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
+import { declutterLabels } from './labels.ts';
+import { enteringPosition, withSeededRandom, type Point } from './seeded.ts';
 
 cytoscape.use(fcose);
 
@@ -35,6 +37,9 @@ export class Canvas {
   private core: Core | null = null;
   private large = false;
   private running: cytoscape.Layouts | null = null;
+  /** Node positions from the last force layout: nodes that stay keep them on the next one. */
+  private remembered = new Map<string, Point>();
+  private enteringTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly container: HTMLElement,
@@ -77,6 +82,8 @@ export class Canvas {
       if (el.isNode() && !large) el.connectedEdges().removeClass('hover');
     });
     cy.on('zoom', () => this.syncHubs());
+    // After a selection the neighbours' labels take priority; recheck which labels fit.
+    cy.on('select unselect', 'node', () => this.declutter());
     this.options.onCreate?.(cy);
     return cy;
   }
@@ -97,6 +104,7 @@ export class Canvas {
       degree.set(el.data.target as string, (degree.get(el.data.target as string) ?? 0) + 1);
     }
     for (const el of elements) if (el.group === 'nodes') el.data.degree = degree.get(el.data.id as string) ?? 0;
+    if (this.core) this.core.nodes().forEach((n) => void (this.remembered.has(n.id()) && this.remembered.set(n.id(), { ...n.position() })));
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(elements);
@@ -140,6 +148,12 @@ export class Canvas {
     this.hubsShown = want;
     if (want) this.hubs.addClass('hub');
     else this.hubs.removeClass('hub');
+    this.declutter();
+  }
+
+  /** Keep only labels that do not overlap (by importance); fast mode has its own label rules. */
+  declutter(): void {
+    if (this.core && !this.large) declutterLabels(this.core);
   }
 
   /** True when the fast renderer settings are on. */
@@ -147,28 +161,71 @@ export class Canvas {
     return this.large;
   }
 
-  /** Run a layout over `eles` (default: everything visible); resolves when it stops. */
-  async layout(name: LayoutName, eles?: cytoscape.Collection): Promise<void> {
+  /**
+   * Run a layout over `eles` (default: everything visible); resolves when it stops. A force
+   * layout is seeded (the same graph gives the same picture) and, unless `fresh`, nodes placed by
+   * the previous one keep their places: only entering nodes move, and they are marked.
+   */
+  async layout(name: LayoutName, eles?: cytoscape.Collection, fresh = false): Promise<void> {
     if (name === 'dagre' || name === 'dagre-lr') await ensureDagre();
     this.running?.stop();
     const target = eles ?? this.cy.elements(':visible');
-    const nodes = target.nodes().length;
-    if (nodes === 0) return;
-    const layout = target.layout(layoutOptions(name, nodes));
+    const nodes = target.nodes();
+    if (nodes.length === 0) return;
+    let options = layoutOptions(name, nodes.length);
+    let entering = this.cy.collection();
+    if (name === 'fcose') {
+      if (fresh) this.remembered.clear();
+      const staying = nodes.filter((n) => this.remembered.has(n.id()));
+      entering = staying.nonempty() ? nodes.difference(staying) : this.cy.collection();
+      if (staying.nonempty()) {
+        this.cy.batch(() => {
+          staying.forEach((n) => void n.position({ ...this.remembered.get(n.id())! }));
+          entering.forEach((n) => {
+            const placed = n.neighborhood('node').filter((m) => staying.has(m)).map((m) => (m as NodeSingular).position());
+            n.position(enteringPosition(n.id(), placed, nodes.length));
+          });
+        });
+        // Nothing new: keep the picture as it is.
+        if (entering.empty()) options = layoutOptions('preset', nodes.length);
+        else options = { ...options, randomize: false, quality: 'default', fixedNodeConstraint: staying.map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) } as unknown as cytoscape.LayoutOptions;
+      }
+    }
+    const layout = target.layout(options);
     this.running = layout;
     this.container.dataset.state = 'layout';
-    return new Promise<void>((resolve) => {
+    const done = new Promise<void>((resolve) => {
       layout.one('layoutstop', () => {
         if (this.running === layout) this.running = null;
         resolve();
       });
-      layout.run();
     });
+    withSeededRandom(nodes.map((n) => n.id()).sort().join('|'), () => layout.run());
+    await done;
+    if (name === 'fcose') {
+      // Kept across loads: a node that leaves and comes back (a year step) returns to its place.
+      nodes.forEach((n) => void this.remembered.set(n.id(), { ...n.position() }));
+      this.markEntering(entering);
+    }
+    this.declutter();
+  }
+
+  /**
+   * Entering nodes keep the class `entered` until the next layout (tests and exports can tell
+   * them) and get a brief highlight (`entering`) so the change is visible.
+   */
+  private markEntering(entering: cytoscape.Collection): void {
+    if (this.enteringTimer) clearTimeout(this.enteringTimer);
+    this.cy.nodes('.entering, .entered').removeClass('entering entered');
+    if (entering.empty()) return;
+    entering.addClass('entering entered');
+    this.enteringTimer = setTimeout(() => entering.removeClass('entering'), 2500);
   }
 
   /** Fit the visible graph (or `eles`) in the viewport. */
   fit(eles?: cytoscape.Collection): void {
     this.cy.fit(eles ?? this.cy.elements(':visible'), 30);
+    this.declutter();
   }
 
   /** Zoom in or out around the viewport centre. */

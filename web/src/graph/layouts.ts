@@ -6,9 +6,13 @@ import type { LayoutOptions } from 'cytoscape';
 
 export type LayoutName = 'fcose' | 'dagre' | 'dagre-lr' | 'preset' | 'concentric';
 
+/**
+ * The layouts the network view offers. A hierarchy (dagre) is not among them: the network has no
+ * single direction to rank by, so dagre flattened it into a line; the lineage view draws the one
+ * hierarchy the data has.
+ */
 export const LAYOUT_CHOICES: { id: LayoutName; label: string }[] = [
   { id: 'fcose', label: 'Network (fcose)' },
-  { id: 'dagre', label: 'Hierarchy (dagre)' },
   { id: 'concentric', label: 'Concentric by degree' },
 ];
 
@@ -48,6 +52,8 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         ...common,
         name: 'fcose',
         quality: draft ? 'draft' : 'default',
+        // Random start, but Canvas.layout seeds Math.random while it runs: the same graph gives
+        // the same picture.
         randomize: true,
         nodeDimensionsIncludeLabels: false,
         uniformNodeDimensions: true,

@@ -53,13 +53,16 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
       selector: 'node.hub',
       style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(degree, 0, 40, 22, 36)', 'font-weight': 'bold', 'text-outline-width': 3 },
     },
+    // Labels that would overlap a more important one (labels.ts) wait for hover or selection.
+    { selector: 'node.label-low', style: { 'text-opacity': 0 } },
     { selector: 'node.nbr', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
+    { selector: 'node.entering', style: { 'border-width': 4, 'border-color': '#1d4ed8', 'border-style': 'solid' } },
     { selector: 'edge.nbr', style: { opacity: 1, 'z-index': 14 } },
     {
       selector: 'node.hover',
-      style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' },
+      style: { 'text-opacity': 1, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20, 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' },
     },
-    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 30 } },
+    { selector: 'node:selected', style: { 'text-opacity': 1, 'border-width': 4, 'border-color': '#111827', 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 30 } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#374151', 'border-style': 'double' } },
     { selector: 'node.focus-root', style: { 'border-width': 5, 'border-color': '#f59e0b' } },
     {
@@ -127,7 +130,7 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     { selector: 'node.col-recipient', style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 8, 'text-margin-y': 0, 'text-max-width': '220px' } },
     { selector: 'node.col-authority', style: { 'text-max-width': '200px', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'text-outline-width': 0, height: 16 } },
     { selector: 'node.col-narrow', style: { 'text-halign': 'center', 'text-valign': 'bottom', 'text-margin-x': 0, 'text-margin-y': 2, 'text-max-width': '120px', 'font-size': 13 } },
-    { selector: 'edge.ghost', style: { display: 'none' } },
+    { selector: 'edge.merged', style: { width: 3.5 } },
     { selector: 'node.lineage', style: { 'font-size': 13, 'min-zoomed-font-size': 0, 'text-max-width': '230px', width: 22, height: 16 } },
     { selector: 'edge.lineage', style: { 'min-zoomed-font-size': 0, 'font-size': 11 } },
     { selector: 'edge.lineage[type = "ESTABLISHED_BY"], edge.lineage[type = "FUNDED_THROUGH"]', style: { 'text-opacity': 0 } },

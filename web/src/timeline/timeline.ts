@@ -4,6 +4,10 @@
  */
 import { h, setChildren, debounce } from '../ui/dom.ts';
 import { YEAR_MODES, type FiltersState } from '../filters/codec.ts';
+import { spreadMarks } from './spread.ts';
+
+/** Height of one lane of event marks, in px. */
+const LANE = 12;
 
 export interface TimelineEvent {
   id: string;
@@ -109,15 +113,17 @@ export class Timeline {
             }),
           ];
 
-    const span = this.max - this.min || 1;
+    const placed = spreadMarks(this.marks, this.min, this.max);
+    const lanes = Math.max(1, ...placed.map((m) => m.lane + 1));
     const marks = h(
       'div',
-      { class: 'event-marks', 'aria-label': 'Events' },
-      ...this.marks.map((m) =>
+      { class: 'event-marks', role: 'group', 'aria-label': 'Events', style: `height:${lanes * LANE}px` },
+      ...placed.map((m) =>
         h('button', {
           type: 'button',
           class: 'event-mark',
-          style: `left:${(((m.year - this.min) / span) * 100).toFixed(2)}%`,
+          'data-id': m.id,
+          style: `left:${m.left}%;top:${m.lane * LANE}px`,
           title: `${m.year}: ${m.name}`,
           'aria-label': `Event ${m.year}: ${m.name}`,
           onclick: () => this.events.focusEvent(m.id),

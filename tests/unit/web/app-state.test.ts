@@ -8,7 +8,7 @@ describe('applyPatch', () => {
   it('merges each named slice and keeps the others as they are', () => {
     const next = applyPatch(base, { explore: { focus: 'b' }, paths: { to: 'y' } });
     expect(next.explore).toEqual({ ...base.explore, focus: 'b' });
-    expect(next.paths).toEqual({ from: 'x', to: 'y', maxHops: undefined });
+    expect(next.paths).toEqual({ ...base.paths, to: 'y' });
     expect(next.lineage).toBe(base.lineage);
     expect(next.view).toBe('paths');
     expect(base.explore.focus).toBe('a');

@@ -25,6 +25,10 @@ export const LIMITS = {
   neighborhoodDepth: { default: 1, max: 3 },
   changes: { default: 50, max: 500 },
   excludedFlows: 100,
+  /** Flows listed per funding-graph edge (the counts cover all). */
+  flowsPerEdge: { default: 20, max: 200 },
+  /** Edges of a funding graph, largest first; the rest is counted in omittedEdges. */
+  fundingGraphEdges: 5000,
   dependencyNodes: { default: 300, max: 2000 },
   searchText: 200,
   filterList: 200,

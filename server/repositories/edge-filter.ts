@@ -5,6 +5,7 @@
 import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 import { all, flowOverlaps, overlaps, windowRefs, type Statement, type WindowRefs } from './cypher.ts';
 import type { EdgeFilter } from './plan.ts';
+import type { NodeKind } from '../../domain/kinds.ts';
 
 /**
  * The typed relationship types as a pattern (from the allow-list, never request text): naming
@@ -22,18 +23,34 @@ export interface EdgeRefs {
   filtered: boolean;
   /** Every part bound, tested for null in the statement (see fixedEdgeRefs). */
   fixedText: boolean;
+  /** Node kinds the other end must have (null = any). */
+  kinds: string | null;
+  /**
+   * Whether typed relationships reach new nodes. They carry no amount, so under a minimum amount
+   * only flows of that amount reach nodes; typed relationships are then shown between nodes
+   * reached, never used to reach one.
+   */
+  typedReach: boolean;
 }
 
 /** Binds the parts of the filter that are set. */
-export function edgeRefs(st: Statement, f: EdgeFilter): EdgeRefs {
+export function edgeRefs(st: Statement, f: EdgeFilter, kinds: readonly NodeKind[] | null = null): EdgeRefs {
   return {
     types: f.relTypes === null ? null : st.param(f.relTypes),
     funded: f.funded,
     window: windowRefs(st, f),
     min: f.minAmountUsd === null ? null : st.param(f.minAmountUsd),
-    filtered: f.relTypes !== null || !f.funded || f.yearFrom !== null || f.yearTo !== null || f.minAmountUsd !== null,
+    filtered: f.relTypes !== null || !f.funded || f.yearFrom !== null || f.yearTo !== null || f.minAmountUsd !== null || kinds !== null,
     fixedText: false,
+    kinds: kinds === null ? null : st.param(kinds),
+    typedReach: f.minAmountUsd === null,
   };
+}
+
+/** True when node `n` has one of the kinds bound as `ref` (an actor by its kind property). */
+export function kindOk(n: string, ref: string | null): string {
+  if (ref === null) return 'true';
+  return `((${n}:Actor AND ${n}.kind IN ${ref}) OR (${n}:Authority AND 'Authority' IN ${ref}) OR (${n}:Event AND 'Event' IN ${ref}))`;
 }
 
 /**
@@ -50,6 +67,8 @@ export function fixedEdgeRefs(st: Statement, f: EdgeFilter): EdgeRefs {
     min: st.param(f.minAmountUsd),
     filtered: true,
     fixedText: true,
+    kinds: null,
+    typedReach: true,
   };
 }
 

@@ -1,19 +1,35 @@
 /**
- * Shortest paths between two entities over typed relationships and funding flows (a flow is
- * walked donor - flow - recipient and shown as one FUNDED step).
+ * The k shortest simple paths between two entities over typed relationships and funding flows
+ * (a flow is one FUNDED step donor - recipient), in one statement with a bounded amount of work:
  *
- * The k-shortest search (Cypher's SHORTEST k) can take seconds between two well-connected nodes
- * of a large graph, so it runs under a short budget; past it, the answer comes from Neo4j's
- * bidirectional shortest-path search instead (milliseconds): the routes of the fewest
- * relationships only. A second round trip happens only then.
+ * 1. Breadth-first from the end with fewer relationships ("far" end), layer by layer up to
+ *    maxHops - 1, while the relationships of the layers expanded (stored degrees) stay within
+ *    SEARCH_BUDGET: every node's distance to the far end is then known up to the last layer.
+ * 2. Paths are grown from the other end one step at a time, a step going only to a node from
+ *    which the far end is still reachable in the steps left, so that every prefix kept can still
+ *    finish. Each step keeps at most PREFIX_CAP prefixes (in a fixed order).
+ *
+ * If the first part stopped early at layer R, every path of at most R + 1 steps is still found
+ * (each of its nodes is within R of the far end); if the second part cut prefixes at step j,
+ * every path of at most j steps is. The answer is complete when that covers maxHops or already
+ * holds `limit` paths. Ties are broken by the ids and types along the path, from `from` to `to`,
+ * so the same question gets the same paths in the same order. Parallel relationships of one type
+ * (or flows) between two nodes give one path; the flow shown is the largest (then by id).
  */
-import { DatabaseUnavailableError, isTimedOut, type Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { fixedEdgeRefs, flowOk, relOk, TYPED } from './edge-filter.ts';
+import { fixedEdgeRefs, flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
 import { readRows } from './read.ts';
-import type { PathQuery, PathsPlan, ProvenancePlan } from './plan.ts';
+import type { PathQuery, PathsPlan } from './plan.ts';
 import type { EdgeRow, GraphNodeRow } from './rows.ts';
+
+/** Stored relationships the breadth-first part may read (sum of the degrees of the nodes it expands). */
+export const SEARCH_BUDGET = 200_000;
+/** Prefixes kept per step of the second part. */
+export const PREFIX_CAP = 5_000;
+/** The most hops the statement is written for (LIMITS.pathsHops.max): one statement text for every request. */
+const MAX_HOPS = 6;
 
 /** A path: its entities in walking order and its steps. */
 export interface PathRow {
@@ -22,96 +38,148 @@ export interface PathRow {
   steps: { edge: EdgeRow; forward: boolean }[];
 }
 
-/** Time the k-shortest search may take before the fallback answers. */
-export const PATHS_SEARCH_BUDGET_MS = 1_500;
-
-/** The walkable relationship types as a pattern (a code constant): an authority's UNDER links are never expanded. */
-const WALKABLE = `${TYPED}|PROVIDED|TO`;
-
-/**
- * Cypher wants literals for SHORTEST's count and a path length bound, so both are picked from
- * these constant tables by the (validated) limit and hop count. Candidates: the engine's paths
- * before de-duplication of parallel edges; bounds: graph hops, a FUNDED step taking two.
- */
-const CANDIDATES: Record<number, string> = { 5: 'SHORTEST 20', 25: 'SHORTEST 100' };
-const HOPS: Record<number, number> = { 1: 2, 2: 4, 3: 6, 4: 8, 5: 10, 6: 12 };
-
-/** The two searches: Cypher's k-shortest, or the routes of the fewest relationships (fast). */
-export type PathSearch = 'k-shortest' | 'fewest-hops';
-
-/**
- * Up to `limit` shortest paths from `from` to `to` of at most `maxHops` steps, shortest first:
- * the k-shortest search within its budget, else the fewest-hops one. Null when either end does
- * not exist.
- */
-export async function shortestPaths(db: Database, plan: PathsPlan): Promise<PathRow[] | null> {
-  const started = performance.now();
-  const { provenance, ...q } = plan;
-  try {
-    return await searchPaths(db, 'k-shortest', q, provenance, Math.min(PATHS_SEARCH_BUDGET_MS, db.queryTimeoutMs));
-  } catch (error) {
-    // Over budget (Neo4j's timeout, or our deadline when its answer is late): the fast search,
-    // in what is left of the request's time, so that an outage still ends within the timeout.
-    if (!isTimedOut(error) && !(error instanceof DatabaseUnavailableError)) throw error;
-    const left = db.queryTimeoutMs - (performance.now() - started);
-    if (left < 100) throw error;
-    return searchPaths(db, 'fewest-hops', q, provenance, Math.floor(left));
-  }
+/** What the search covered. */
+export interface PathSearchRow {
+  maxHops: number;
+  exhaustiveTo: number;
+  expandedNodes: number;
+  work: number;
+  budget: number;
+  stoppedBy: 'WORK_BUDGET' | 'PREFIX_CAP' | null;
 }
 
-/** One search, one round trip. */
-export async function searchPaths(db: Database, search: PathSearch, q: PathQuery, provenance: ProvenancePlan, timeoutMs?: number): Promise<PathRow[] | null> {
-  const [row] = await readRows<{ found: boolean; paths: PathRow[] }>(db, pathsStatement(search, q, provenance), timeoutMs === undefined ? undefined : { timeoutMs });
-  return row?.found ? row.paths : null;
+/** The answer of paths. */
+export interface PathResultRow {
+  paths: PathRow[];
+  complete: boolean;
+  search: PathSearchRow;
 }
 
-/** The statement of one search. */
-export function pathsStatement(search: PathSearch, q: PathQuery, provenance: ProvenancePlan): CypherStatement {
-  const selector = q.limit <= 5 ? CANDIDATES[5] : CANDIDATES[25];
-  const hops = HOPS[q.maxHops];
-  if (!selector || !hops) throw new RangeError(`maxHops ${q.maxHops} or limit ${q.limit} out of range`);
+/** The neighbours of `x` the walk may step to: `(y, ty, rel, fl)` rows, one per node and type. */
+function steps(p: EdgeRefs, funded: string, x: string, allowed: (id: string) => string): string {
+  return `CALL (${x}) {
+        MATCH (${x})-[r:${TYPED}]-(y:Entity) WHERE ${relOk('r', p)} AND ${allowed('y.id')}
+        WITH y, type(r) AS ty, r ORDER BY coalesce(r.key, elementId(r))
+        WITH y, ty, head(collect(r)) AS rel
+        RETURN y, ty, rel, null AS fl
+        UNION
+        MATCH (${x})-[:PROVIDED|TO]-(f:Funding) WHERE ${funded} AND ${flowOk('f', p)}
+        WITH f, CASE WHEN f.donorId = ${x}.id THEN f.recipientId ELSE f.donorId END AS yid
+        WITH f, yid WHERE ${allowed('yid')}
+        WITH yid, f ORDER BY f.amountUsd DESC, f.id
+        WITH yid, head(collect(f)) AS fl
+        MATCH (y:Entity {id: yid})
+        RETURN y, 'FUNDED' AS ty, null AS rel, fl
+      }`;
+}
+
+/** The statement of paths (one text for every filter and hop count). */
+export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenance?: PathsPlan['provenance']): CypherStatement {
   const st = new Statement();
   const p = fixedEdgeRefs(st, q.filter);
-  const fromRef = st.param(q.from);
-  const toRef = st.param(q.to);
-  // A flow is walked donor - flow - recipient: both of its links pass when the flow does.
   const funded = st.param(q.filter.funded);
-  const flowStep = `(${funded} AND type(r) IN ['PROVIDED', 'TO'] AND ((y:Funding AND ${flowOk('y', p)}) OR (x:Funding AND ${flowOk('x', p)})))`;
-  // Both searches bind p; the rest (steps, de-duplication, projection) is shared.
-  const match = search === 'k-shortest'
-    ? `MATCH p = ${selector} (a) ((x)-[r:${WALKABLE}]-(y)
-          WHERE ((x:Entity AND y:Entity AND ${relOk('r', p)}) OR ${flowStep})
-        ){1,${hops}} (b)`
-    : `MATCH p = allShortestPaths((a)-[:${WALKABLE}*1..${hops}]-(b))
-      WHERE all(r IN relationships(p) WHERE CASE WHEN type(r) IN ['PROVIDED', 'TO'] THEN ${funded} ELSE ${relOk('r', p)} END)
-        AND all(n IN nodes(p) WHERE NOT n:Funding OR (${flowOk('n', p)}))
-      WITH p LIMIT 200`;
+  const excl = st.param(q.excludeIds);
+  const maxHops = st.param(q.maxHops);
+  const budget = st.param(SEARCH_BUDGET);
+  const cap = st.param(PREFIX_CAP);
+  const carry = 's, t, swap, layers, seen, frontier, work, expanded, stopped';
+  const bfs = (k: number) => `
+    WITH ${carry}, NOT stopped AND size(frontier) > 0 AND ${k} <= ${maxHops} - 1 AS go
+    WITH ${carry}, go, CASE WHEN go THEN reduce(c = 0, x IN frontier | c + COUNT { (x)--() }) ELSE 0 END AS cost
+    WITH ${carry}, go AND work + cost <= ${budget} AS ok, go AND work + cost > ${budget} AS over, cost
+    CALL (frontier, seen, ok) {
+      WITH frontier, seen WHERE ok
+      UNWIND frontier AS x
+      ${steps(p, funded, 'x', (id) => `NOT ${id} IN seen AND NOT ${id} IN ${excl}`)}
+      WITH DISTINCT y
+      RETURN collect(y) AS found
+    }
+    WITH s, t, swap,
+      CASE WHEN ok THEN layers + [[y IN found | y.id]] ELSE layers END AS layers,
+      CASE WHEN ok THEN seen + [y IN found | y.id] ELSE seen END AS seen,
+      CASE WHEN ok THEN found ELSE [] END AS frontier,
+      work + CASE WHEN ok THEN cost ELSE 0 END AS work,
+      expanded + CASE WHEN ok THEN size(frontier) ELSE 0 END AS expanded,
+      stopped OR over AS stopped`;
+  const grow = (i: number) => `
+    CALL (t, open, within, lmax) {
+      WITH t, open, within, lmax WHERE ${i} <= lmax
+      UNWIND open AS pre
+      WITH pre, pre.vs[-1] AS x, within[lmax - ${i}] AS ok
+      ${steps(p, funded, 'x', (id) => `${id} IN ok AND NOT ${id} IN pre.ns AND NOT ${id} IN ${excl}`)}
+      WITH pre, y, { ns: pre.ns + y.id, vs: pre.vs + y, es: pre.es + { ty: ty, rel: rel, fl: fl } } AS q
+      WITH y, q, reduce(a = '', k IN range(0, size(q.es) - 1) | a + q.ns[k] + ' ' + q.es[k].ty + ' ') + q.ns[-1] AS sig
+      ORDER BY sig
+      RETURN collect(CASE WHEN y = t THEN q END) AS arrived, collect(CASE WHEN y <> t THEN q END) AS going
+    }
+    WITH s, t, swap, lmax, within, work, expanded, stopped, done + [q IN arrived | q { .*, length: ${i} }] AS done,
+      going[0..${cap}] AS open, CASE WHEN capped IS NULL AND size(going) > ${cap} THEN ${i} ELSE capped END AS capped`;
   const cypher = `
-    OPTIONAL MATCH (a:Entity {id: ${fromRef}})
-    OPTIONAL MATCH (b:Entity {id: ${toRef}})
+    OPTIONAL MATCH (a:Entity {id: ${st.param(q.from)}})
+    OPTIONAL MATCH (b:Entity {id: ${st.param(q.to)}})
     WITH a, b
     CALL (a, b) {
-      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-      ${match}
-      WITH p, nodes(p) AS ns, relationships(p) AS rs
-      WITH p, ns, rs, length(p) - size([n IN ns WHERE n:Funding]) AS steps
-      // A path visits each entity once; parallel edges of the same types give one path.
-      WHERE steps <= ${st.param(q.maxHops)} AND all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])
-      WITH p, ns, rs, steps, [n IN ns WHERE n:Entity | n.id] + [x IN rs | type(x)] AS signature
-      ORDER BY steps, length(p)
-      WITH signature, head(collect({p: p, ns: ns, rs: rs, steps: steps})) AS best
-      WITH best.p AS p, best.ns AS ns, best.rs AS rs, best.steps AS steps
-      ORDER BY steps, length(p) LIMIT ${st.param(q.limit)}
-      RETURN collect({
-        length: steps,
-        nodes: [n IN ns WHERE n:Entity | ${graphNodeProjection('n')}],
-        steps: [i IN range(0, size(rs) - 1) WHERE type(rs[i]) <> 'TO' |
-          CASE WHEN type(rs[i]) = 'PROVIDED'
-            THEN { edge: head([fl IN [endNode(rs[i])] | ${fundedEdgeProjection('fl')}]), forward: startNode(rs[i]) = ns[i] }
-            ELSE { edge: head([rl IN [rs[i]] | ${relationshipEdgeProjection('rl')}]), forward: startNode(rs[i]) = ns[i] }
-          END]
-      }) AS paths
+      WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+      // The far end (searched breadth-first) is the one with fewer relationships.
+      WITH a, b, COUNT { (a)--() } < COUNT { (b)--() } AS swap
+      WITH CASE WHEN swap THEN b ELSE a END AS s, CASE WHEN swap THEN a ELSE b END AS t, swap
+      WITH s, t, swap, [[t.id]] AS layers, [t.id] AS seen, [t] AS frontier, 0 AS work, 0 AS expanded, false AS stopped
+      ${Array.from({ length: MAX_HOPS - 1 }, (_, k) => bfs(k + 1)).join('')}
+      WITH s, t, swap, work, expanded, stopped,
+        CASE WHEN stopped THEN size(layers) ELSE ${maxHops} END AS lmax,
+        [r IN range(0, ${MAX_HOPS}) | reduce(acc = [], l IN layers[0..r + 1] | acc + l)] AS within
+      WITH s, t, swap, work, expanded, stopped, lmax, within, [{ ns: [s.id], vs: [s], es: [] }] AS open, [] AS done, null AS capped
+      ${Array.from({ length: MAX_HOPS }, (_, i) => grow(i + 1)).join('')}
+      WITH swap, work, expanded, stopped, capped, coalesce(capped, lmax) AS exhaustive, done
+      UNWIND (CASE WHEN size(done) = 0 THEN [null] ELSE done END) AS d
+      WITH swap, work, expanded, stopped, capped, exhaustive, d,
+        CASE WHEN d IS NULL THEN '' WHEN swap THEN reduce(a = '', k IN range(size(d.ns) - 1, 0, -1) | a + d.ns[k] + ' ' + CASE WHEN k > 0 THEN d.es[k - 1].ty ELSE '' END + ' ') ELSE reduce(a = '', k IN range(0, size(d.ns) - 1) | a + d.ns[k] + ' ' + coalesce(d.es[k].ty, '') + ' ') END AS sig
+      ORDER BY d.length, sig
+      WITH swap, work, expanded, stopped, capped, exhaustive, collect(d) AS all
+      RETURN swap, work, expanded, stopped, capped, exhaustive,
+        size([d IN all WHERE d.length <= exhaustive]) AS within,
+        [d IN all[0..${st.param(q.limit)}] | {
+          length: d.length,
+          nodes: [v IN d.vs | ${graphNodeProjection('v')}],
+          edges: [e IN d.es | CASE WHEN e.rel IS NULL
+            THEN head([fe IN [e.fl] | ${fundedEdgeProjection('fe')}])
+            ELSE head([re IN [e.rel] | ${relationshipEdgeProjection('re')}]) END]
+        }] AS paths
     }
-    RETURN a IS NOT NULL AND b IS NOT NULL AS found, paths`;
+    RETURN a IS NOT NULL AND b IS NOT NULL AS found, swap, work, expanded, stopped, capped, exhaustive, within, paths`;
   return st.build(cypher, provenance);
+}
+
+interface RawPaths {
+  found: boolean;
+  swap: boolean | null;
+  work: number | null;
+  expanded: number | null;
+  stopped: boolean | null;
+  capped: number | null;
+  exhaustive: number | null;
+  within: number | null;
+  paths: { length: number; nodes: GraphNodeRow[]; edges: EdgeRow[] }[] | null;
+}
+
+/** A path as found, turned to walk from `from`; forward = the edge points the way of the walk. */
+function walk(raw: { length: number; nodes: GraphNodeRow[]; edges: EdgeRow[] }, reverse: boolean): PathRow {
+  const nodes = reverse ? [...raw.nodes].reverse() : raw.nodes;
+  const edges = reverse ? [...raw.edges].reverse() : raw.edges;
+  return { length: raw.length, nodes, steps: edges.map((edge, i) => ({ edge, forward: edge.source === nodes[i]!.id })) };
+}
+
+/** Up to `limit` shortest paths, shortest first, and what the search covered; null when an end does not exist. */
+export async function shortestPaths(db: Database, plan: PathsPlan): Promise<PathResultRow | null> {
+  const { provenance, ...q } = plan;
+  const [row] = await readRows<RawPaths>(db, pathsStatement(q, provenance));
+  if (!row?.found) return null;
+  const exhaustiveTo = Math.min(row.exhaustive ?? q.maxHops, q.maxHops);
+  const paths = (row.paths ?? []).map((p) => walk(p, row.swap === true));
+  const stoppedBy = row.capped !== null ? 'PREFIX_CAP' : row.stopped ? 'WORK_BUDGET' : null;
+  return {
+    paths,
+    complete: exhaustiveTo >= q.maxHops || (row.within ?? 0) >= q.limit,
+    search: { maxHops: q.maxHops, exhaustiveTo, expandedNodes: row.expanded ?? 0, work: row.work ?? 0, budget: SEARCH_BUDGET, stoppedBy },
+  };
 }

@@ -104,6 +104,8 @@ export interface NeighborhoodPlan {
   limit: number;
   maxEdges: number;
   filter: EdgeFilter;
+  /** Kinds the nodes reached must have (the start node is always shown); null = any. */
+  kinds: NodeKind[] | null;
   provenance: ProvenancePlan;
 }
 
@@ -122,6 +124,8 @@ export interface PathQuery {
   maxHops: number;
   limit: number;
   filter: EdgeFilter;
+  /** Entities no path may pass through (the ends excepted). */
+  excludeIds: string[];
 }
 
 /** paths. */
@@ -199,4 +203,26 @@ export interface DependencyNetworkPlan extends YearWindow {
 export interface ChangesPlan {
   targetId: string | null;
   first: number;
+}
+
+/** edges(ids). */
+export interface EdgesByIdPlan {
+  ids: string[];
+  provenance: ProvenancePlan;
+}
+
+/** fundingFlow(id). */
+export interface FlowLookupPlan {
+  id: string;
+  flow: FlowPlan;
+  provenance: ProvenancePlan;
+}
+
+/** fundingGraph: `flow` is what is asked of each edge's flows. */
+export interface FundingGraphPlan {
+  filter: FlowFilter;
+  flowsPerEdge: number;
+  maxEdges: number;
+  flow: FlowPlan;
+  provenance: ProvenancePlan;
 }

@@ -10,9 +10,9 @@
  * omitted counts are therefore exact for the first layer and lower bounds beyond it.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, type CypherStatement } from './cypher.ts';
+import { all, Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { edgeRefs, flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
+import { edgeRefs, flowOk, kindOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
 import { readRows } from './read.ts';
 import type { NeighborhoodPlan, OverviewPlan } from './plan.ts';
 import type { SubgraphRow } from './rows.ts';
@@ -21,12 +21,15 @@ import type { SubgraphRow } from './rows.ts';
 export const PER_NODE_SCAN = 300;
 
 /**
- * The number of matching edges of `v` (typed relationships plus flows). Unfiltered, it is the
- * stored degree less the UNDER links of an authority's flows (not canvas edges).
+ * The number of edges of `v` that can reach a node (see EdgeRefs.typedReach) whose other end
+ * passes the kind filter. Unfiltered, it is the stored degree less the UNDER links of an
+ * authority's flows (not canvas edges).
  */
 function degree(v: string, p: EdgeRefs): string {
   if (!p.filtered) return `(COUNT { (${v})--() } - COUNT { (${v})-[:UNDER]-() })`;
-  return `(COUNT { (${v})-[r_d:${TYPED}]-() WHERE ${relOk('r_d', p)} } + COUNT { (${v})-[:PROVIDED|TO]-(f_d:Funding) WHERE ${flowOk('f_d', p)} })`;
+  const typed = p.typedReach ? `COUNT { (${v})-[r_d:${TYPED}]-(o_d:Entity) WHERE ${all([relOk('r_d', p), kindOk('o_d', p.kinds)])} }` : '0';
+  const otherEnd = p.kinds ? ` AND EXISTS { (f_d)-[:PROVIDED|TO]-(o_f:Entity) WHERE o_f <> ${v} AND ${kindOk('o_f', p.kinds)} }` : '';
+  return `(${typed} + COUNT { (${v})-[:PROVIDED|TO]-(f_d:Funding) WHERE ${flowOk('f_d', p)}${otherEnd} })`;
 }
 
 /**
@@ -35,15 +38,19 @@ function degree(v: string, p: EdgeRefs): string {
  */
 function hop(p: EdgeRefs, cap?: string): string {
   const limit = cap ? ` LIMIT ${cap}` : '';
-  return `CALL (a) {
-      CALL (a) { MATCH (a)-[r:${TYPED}]-(b:Entity) WHERE ${relOk('r', p)} RETURN b${limit} }
+  const kind = p.kinds ? ` AND ${kindOk('b', p.kinds)}` : '';
+  const typed = p.typedReach
+    ? `CALL (a) { MATCH (a)-[r:${TYPED}]-(b:Entity) WHERE ${relOk('r', p)}${kind} RETURN b${limit} }
       RETURN b
       UNION
-      CALL (a) {
+      `
+    : '';
+  return `CALL (a) {
+      ${typed}CALL (a) {
         MATCH (a)-[:PROVIDED|TO]-(f:Funding) WHERE ${flowOk('f', p)}
         WITH f${limit}
         WITH DISTINCT CASE WHEN f.donorId = a.id THEN f.recipientId ELSE f.donorId END AS otherId
-        MATCH (b:Entity {id: otherId}) WHERE b <> a
+        MATCH (b:Entity {id: otherId}) WHERE b <> a${kind}
         RETURN b
       }
       RETURN b
@@ -62,9 +69,12 @@ function edgesAmong(st: Statement, p: EdgeRefs, maxEdges: number, omittedNodes: 
   const scan = st.param(PER_NODE_SCAN);
   const from = centre ? `[${centre}]` : 'kept';
   const carry = centre ? `${centre}, ` : '';
-  const touching = centre
-    ? `size([r IN rels WHERE startNode(r) = ${centre} OR endNode(r) = ${centre}]) + size([f IN flows WHERE f.donorId = ${centre}.id OR f.recipientId = ${centre}.id])`
-    : 'size(rels) + size(flows)';
+  // The reaching edges found inside: from the centre, or (overview) between two kept nodes,
+  // which the degrees of both ends count.
+  const relsIn = centre ? `size([r IN rels WHERE startNode(r) = ${centre} OR endNode(r) = ${centre}])` : 'size(rels)';
+  const flowsIn = centre ? `size([f IN flows WHERE f.donorId = ${centre}.id OR f.recipientId = ${centre}.id])` : 'size(flows)';
+  const inner = `${p.typedReach ? `${relsIn} + ` : ''}${flowsIn}`;
+  const touching = centre ? inner : `2 * (${inner})`;
   return `
     WITH ${carry}kept, ${omittedNodes} AS omittedNodes, [n IN kept | n.id] AS keptIds, ${from} AS counted
     CALL (kept) {
@@ -100,7 +110,7 @@ function edgesAmong(st: Statement, p: EdgeRefs, maxEdges: number, omittedNodes: 
  */
 export function neighborhoodStatement(plan: NeighborhoodPlan): CypherStatement {
   const st = new Statement();
-  const p = edgeRefs(st, plan.filter);
+  const p = edgeRefs(st, plan.filter, plan.kinds);
   const idRef = st.param(plan.id);
   const limitRef = st.param(plan.limit);
   const scan = st.param(PER_NODE_SCAN);
@@ -136,17 +146,18 @@ export async function neighborhood(db: Database, plan: NeighborhoodPlan): Promis
 /** The statement of graph: the best-connected `limit` nodes and the edges among them. */
 export function overviewStatement(plan: OverviewPlan): CypherStatement {
   const st = new Statement();
-  const p = edgeRefs(st, plan.filter);
-  const kinds = plan.filter.kinds && st.param(plan.filter.kinds);
-  const where = kinds ? ` WHERE ((n:Actor AND n.kind IN ${kinds}) OR (n:Authority AND 'Authority' IN ${kinds}) OR (n:Event AND 'Event' IN ${kinds}))` : '';
+  const p = edgeRefs(st, plan.filter, plan.filter.kinds);
+  const where = p.kinds ? ` WHERE ${kindOk('n', p.kinds)}` : '';
+  // Under a filter, a node none of whose edges passes it would stand alone: it is not a candidate.
+  const reached = p.filtered ? ' WHERE degree > 0' : '';
   const cypher = `
-    CALL () { MATCH (n:Entity)${where} RETURN count(n) AS total }
     CALL () {
       MATCH (n:Entity)${where}
       WITH n, ${degree('n', p)} AS degree
+      WITH n, degree${reached}
       ORDER BY degree DESC, n.id
-      LIMIT ${st.param(plan.limit)}
-      RETURN collect(n) AS kept
+      WITH collect(n) AS candidates
+      RETURN candidates[0..${st.param(plan.limit)}] AS kept, size(candidates) AS total
     }
     ${edgesAmong(st, p, plan.maxEdges, 'total - size(kept)', null)}`;
   return st.build(cypher, plan.provenance);

@@ -71,7 +71,7 @@ describe('argument bounds and filters', () => {
     ['negative page', `{ fundingFlows(first: -1) { nodes { id } } }`],
     ['depth 4', `{ neighborhood(id: "danab", depth: 4) { nodes { id } } }`],
     ['limit over max', `{ neighborhood(id: "danab", limit: 5000) { nodes { id } } }`],
-    ['hops over max', `{ paths(from: "united_states", to: "danab", maxHops: 9) { length } }`],
+    ["hops over max", `{ paths(from: "united_states", to: "danab", maxHops: 9) { complete } }`],
     ['nested page too large', `{ actor(id: "danab") { fundingIn(first: 1000) { id } } }`],
     ['inverted year window', `{ fundingTotals(groupBy: YEAR, filter: { yearFrom: 2018, yearTo: 2010 }) { amountUsd } }`],
     ['forged cursor', `{ actors(after: "not-a-cursor") { nodes { id } } }`],
@@ -200,6 +200,11 @@ describe("the explorer's own queries (web/src/api/queries.ts) pass the limits", 
       const details = await calls(() => page.fetchDetails('amisom'));
       expect(details.calls).toBe(2); // node and its neighborhood
       expect((await calls(() => page.fetchFlowsUnder('global_train_and_equip'))).calls).toBe(1);
+      const graph = await calls(() => page.fetchFundingGraph({ recipient: 'kenya' }));
+      expect(graph.calls).toBe(1);
+      expect(graph.value.amountUsd).toBe(funding.value.byDonor.amountUsd);
+      expect((await calls(() => page.fetchEdges(['FUNDED:ctpf_kenya']))).value.map((e) => e.amountUsd)).toEqual([31_000_000]);
+      expect((await calls(() => page.fetchFlow('ctpf_kenya'))).calls).toBe(1);
     } finally {
       g.fetch = savedFetch;
       g.document = savedDocument;

@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, dataOf, type Api } from './api-harness.ts';
-import { searchPaths } from '../../server/repositories/paths.ts';
 
 const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
 let api: Api;
@@ -150,30 +149,33 @@ describe('subgraphs and paths', () => {
     expect(neighborhood.edges.every((e: any) => ids.has(e.source) && ids.has(e.target))).toBe(true);
   });
 
-  it('paths from the United States to Danab, shortest first', async () => {
-    const { paths } = await one(`{ paths(from: "united_states", to: "danab", maxHops: 3, limit: 5) { length nodes { id } steps { forward edge { type source target amountUsd } } } }`);
-    expect(paths.length).toBeGreaterThan(1);
+  it('paths from the United States to Danab, shortest first, complete', async () => {
+    const { paths: result } = await one(`{ paths(from: "united_states", to: "danab", maxHops: 3, limit: 5) {
+      complete search { maxHops exhaustiveTo stoppedBy } paths { length nodes { id } steps { forward edge { type source target amountUsd } } } } }`);
+    const paths = result.paths;
+    expect(result.complete).toBe(true);
+    expect(result.search).toMatchObject({ maxHops: 3, exhaustiveTo: 3, stoppedBy: null });
+    expect(paths).toHaveLength(5);
     expect(paths[0]).toMatchObject({ length: 1, nodes: [{ id: 'united_states' }, { id: 'danab' }] });
-    expect(paths[0].steps[0].edge.type).toBe('TRAINED');
     const lengths = paths.map((p: any) => p.length);
     expect(lengths).toEqual([...lengths].sort((a: number, b: number) => a - b));
-    // A FUNDED step: the FY2015 money for the company that became Danab.
+    // Both direct routes: trained, and the FY2015 money for the company that became Danab.
+    const direct = paths.filter((p: any) => p.length === 1).map((p: any) => p.steps[0].edge.type).sort();
+    expect(direct).toEqual(expect.arrayContaining(['FUNDED', 'TRAINED']));
     expect(paths.some((p: any) => p.steps.some((s: any) => s.edge.type === 'FUNDED' && s.edge.amountUsd === 13_000_000))).toBe(true);
-    for (const p of paths) expect(new Set(p.nodes.map((n: any) => n.id)).size).toBe(p.nodes.length);
+    for (const p of paths) {
+      expect(new Set(p.nodes.map((n: any) => n.id)).size).toBe(p.nodes.length);
+      // forward: the edge points the way of the walk.
+      p.steps.forEach((s: any, i: number) => expect(s.forward ? s.edge.source : s.edge.target).toBe(p.nodes[i].id));
+    }
   });
 
-  it('paths: the fewest-hops search (the fallback past the k-shortest budget) finds the same shortest route', async () => {
-    const q = { from: 'united_states', to: 'danab', maxHops: 3, limit: 5, filter: { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null } };
-    const paths = (await searchPaths(api.db, 'fewest-hops', q, { headings: false, works: false }))!;
-    expect(paths[0]).toMatchObject({ length: 1, nodes: [{ id: 'united_states' }, { id: 'danab' }] });
-    expect(paths[0].steps[0].edge.type).toBe('TRAINED');
-    for (const p of paths) expect(new Set(p.nodes.map((n) => n.id)).size).toBe(p.nodes.length);
-    // The type filter holds in this search too: money only gives the FUNDED route.
-    const moneyOnly = (await searchPaths(api.db, 'fewest-hops', { ...q, filter: { ...q.filter, relTypes: [] } }, { headings: false, works: false }))!;
-    expect(moneyOnly.length).toBeGreaterThan(0);
-    expect(moneyOnly.flatMap((p) => p.steps.map((step) => step.edge.type))).toEqual(expect.arrayContaining(['FUNDED']));
-    expect(moneyOnly.every((p) => p.steps.every((step) => step.edge.type === 'FUNDED'))).toBe(true);
-    expect(await searchPaths(api.db, 'fewest-hops', { ...q, to: 'no_such_node' }, { headings: false, works: false })).toBeNull();
+  it('paths: money only follows FUNDED steps; unknown ends are NOT_FOUND', async () => {
+    const { paths } = await one(`{ paths(from: "united_states", to: "danab", maxHops: 3, types: [FUNDED]) { complete paths { steps { edge { type } } } } }`);
+    expect(paths.paths.length).toBeGreaterThan(0);
+    expect(paths.paths.every((p: any) => p.steps.every((s: any) => s.edge.type === 'FUNDED'))).toBe(true);
+    const answer = await api.gql(`{ paths(from: "united_states", to: "no_such_node") { complete } }`);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('graph: the bounded overview', async () => {

@@ -3,7 +3,7 @@ import { FUNDING_GROUP_BY } from '../../../domain/counting.ts';
 import type { DependenciesPlan, DependencyNetworkPlan, FlowFilter, FlowPagePlan, TotalsPlan } from '../../repositories/plan.ts';
 import { badInput } from '../errors.ts';
 import { LIMITS, idArg, idListArg, intArg, yearWindow } from '../limits.ts';
-import { bool, enumValue, num, obj, reqStr, str, strList } from './args.ts';
+import { bool, enumList, enumValue, num, obj, reqStr, str, strList } from './args.ts';
 import { flowCursor } from './cursor.ts';
 import { entityPlan, entityPlanOf, flowPlan, provenancePlan } from './entity.ts';
 import { childrenOf, merge, type Args, type Selected } from './selection.ts';
@@ -87,6 +87,23 @@ export function dependencyNetworkPlan(root: Selected): DependencyNetworkPlan {
     ...yearWindow(num(root.args, 'yearFrom'), num(root.args, 'yearTo')),
     limit: intArg('limit', num(root.args, 'limit'), LIMITS.dependencyNodes.default, 1, LIMITS.dependencyNodes.max),
     maxEdges: LIMITS.subgraphEdges,
+    provenance: provenancePlan(root),
+  };
+}
+
+/** fundingFlow. */
+export function flowLookupPlan(root: Selected): FlowLookupPlan {
+  return { id: idArg('id', reqStr(root.args, 'id')), flow: flowPlan(root.fields), provenance: provenancePlan(root) };
+}
+
+/** fundingGraph: what is asked of the flows of its edges. */
+export function fundingGraphPlan(root: Selected): FundingGraphPlan {
+  const flows = childrenOf(childrenOf(root.fields, 'edges'), 'flows');
+  return {
+    filter: flowFilter(obj(root.args, 'filter')),
+    flowsPerEdge: intArg('flowsPerEdge', num(root.args, 'flowsPerEdge'), LIMITS.flowsPerEdge.default, 0, LIMITS.flowsPerEdge.max),
+    maxEdges: LIMITS.fundingGraphEdges,
+    flow: flowPlan(childrenOf(flows, 'flow')),
     provenance: provenancePlan(root),
   };
 }

@@ -1,8 +1,8 @@
 /** Plans of graph, neighborhood, paths and lineage. */
 import { NODE_KINDS } from '../../../domain/kinds.ts';
-import type { EdgeFilter, LineagePlan, NeighborhoodPlan, OverviewPlan, PathsPlan } from '../../repositories/plan.ts';
+import type { EdgeFilter, EdgesByIdPlan, LineagePlan, NeighborhoodPlan, OverviewPlan, PathsPlan } from '../../repositories/plan.ts';
 import { badInput } from '../errors.ts';
-import { LIMITS, idArg, intArg, subgraphEdgeCap, typesArg, yearWindow } from '../limits.ts';
+import { LIMITS, idArg, idListArg, intArg, subgraphEdgeCap, typesArg, yearWindow } from '../limits.ts';
 import { enumList, num, obj, reqStr, str, strList } from './args.ts';
 import { entityPlan, provenancePlan } from './entity.ts';
 import { minAmount } from './funding.ts';
@@ -25,7 +25,8 @@ export function neighborhoodPlan(root: Selected): NeighborhoodPlan {
   const id = idArg('id', reqStr(root.args, 'id'));
   const depth = intArg('depth', num(root.args, 'depth'), LIMITS.neighborhoodDepth.default, 1, LIMITS.neighborhoodDepth.max);
   const limit = intArg('limit', num(root.args, 'limit'), LIMITS.neighborhoodNodes.default, 1, LIMITS.neighborhoodNodes.max);
-  return { id, depth, limit, maxEdges: subgraphEdgeCap(limit), filter: edgeFilter(root.args, '', null), provenance: provenancePlan(root) };
+  const filter = edgeFilter(root.args, '', minAmount('minAmountUsd', num(root.args, 'minAmountUsd')));
+  return { id, depth, limit, maxEdges: subgraphEdgeCap(limit), filter, kinds: enumList(root.args, 'kinds', NODE_KINDS), provenance: provenancePlan(root) };
 }
 
 /** paths. */
@@ -36,7 +37,10 @@ export function pathsPlan(root: Selected): PathsPlan {
   const limit = intArg('limit', num(root.args, 'limit'), LIMITS.pathsLimit.default, 1, LIMITS.pathsLimit.max);
   const filter = edgeFilter(root.args, '', null);
   if (from === to) throw badInput('to', 'must differ from "from"');
-  return { from, to, maxHops, limit, filter, provenance: provenancePlan(root) };
+  const excludeIds = idListArg('excludeIds', strList(root.args, 'excludeIds')) ?? [];
+  if (excludeIds.includes(from) || excludeIds.includes(to)) throw badInput('excludeIds', 'cannot exclude an end of the path');
+  // The paths plan's edge filter is bound in full (fixedEdgeRefs), kinds are not among its tests.
+  return { from, to, maxHops, limit, filter, excludeIds, provenance: provenancePlan(root) };
 }
 
 /** lineage. */
@@ -60,4 +64,10 @@ export function lineagePlan(root: Selected): LineagePlan {
     },
     provenance: provenancePlan(root),
   };
+}
+
+/** edges(ids). */
+export function edgesPlan(root: Selected): EdgesByIdPlan {
+  // At most LIMITS.filterList ids, checked by idListArg.
+  return { ids: idListArg('ids', strList(root.args, 'ids')) ?? [], provenance: provenancePlan(root) };
 }

@@ -4,7 +4,8 @@ import { neighborhood, overview } from '../../repositories/subgraph.ts';
 import { shortestPaths } from '../../repositories/paths.ts';
 import { lineage } from '../../repositories/lineage.ts';
 import { REQUESTABLE_TYPES } from '../../../domain/relationship-types.ts';
-import { lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../plans/subgraph.ts';
+import { edgesPlan, lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../plans/subgraph.ts';
+import { edgesById } from '../../repositories/lookups.ts';
 import { notFound } from '../errors.ts';
 import { nodeKind, planOf, toSubgraph, withSources } from './common.ts';
 
@@ -22,10 +23,11 @@ export const subgraphResolvers: Resolvers = {
     },
     paths: async (_p, _a, ctx, info) => {
       const plan = planOf(ctx, info, pathsPlan);
-      const paths = await shortestPaths(ctx.db, plan);
-      if (!paths) throw notFound('node', `${plan.from}" or "${plan.to}`);
-      return paths;
+      const result = await shortestPaths(ctx.db, plan);
+      if (!result) throw notFound('node', `${plan.from}" or "${plan.to}`);
+      return result;
     },
+    edges: (_p, _a, ctx, info) => edgesById(ctx.db, planOf(ctx, info, edgesPlan)),
     lineage: async (_p, _a, ctx, info) => {
       const row = await lineage(ctx.db, planOf(ctx, info, lineagePlan));
       if (!row) return null;

@@ -46,14 +46,25 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
     ['depth 3, types, years, provenance', `{ neighborhood(id: "danab", depth: 3, types: [TRAINED, FUNDED], yearFrom: 2010, yearTo: 2015, limit: 50) { nodes { id ${SOURCES} } } }`],
     ['money only', '{ neighborhood(id: "danab", depth: 2, types: [FUNDED]) { nodes { id } } }'],
     ['no money', '{ neighborhood(id: "danab", types: [TRAINED]) { nodes { id } } }'],
+    ['kinds and a minimum amount', '{ neighborhood(id: "united_states", kinds: [State, MilitaryUnit], minAmountUsd: 100000000) { nodes { id } } }'],
   ],
   graph: [
     ['default', '{ graph { nodes { id } } }'],
     ['every filter', '{ graph(filter: { kinds: [State, Authority], types: [FUNDED], yearFrom: 2008, minAmountUsd: 1000000, limit: 40 }) { nodes { id } } }'],
   ],
   paths: [
-    ['default', '{ paths(from: "united_states", to: "danab") { length } }'],
-    ['filtered, more paths', '{ paths(from: "united_states", to: "danab", maxHops: 3, types: [TRAINED], yearTo: 2017, limit: 10) { length } }'],
+    ['default', '{ paths(from: "united_states", to: "danab") { complete paths { length } } }'],
+    ['filtered, more paths, excluded nodes', '{ paths(from: "united_states", to: "danab", maxHops: 3, types: [TRAINED], yearTo: 2017, limit: 10, excludeIds: ["somalia"]) { paths { length } } }'],
+  ],
+  edges: [
+    ['by ids', '{ edges(ids: ["FUNDED:ctpf_kenya", "TRAINED:united_states:danab:2013"]) { id sources { section } } }'],
+  ],
+  fundingFlow: [
+    ['with donor and sources', `{ fundingFlow(id: "ctpf_kenya") { id donor { id } ${SOURCES} } }`],
+  ],
+  fundingGraph: [
+    ['no filter', '{ fundingGraph { amountUsd nodes { id } edges { id } } }'],
+    ['a window, flows with their donors', '{ fundingGraph(filter: { yearFrom: 2011, yearTo: 2011 }, flowsPerEdge: 5) { edges { flows { reason countedUsd flow { id donor { id } } } } } }'],
   ],
   lineage: [
     ['both directions', '{ lineage(id: "section_1206") { root { id } entries { generation authority { id } establishedBy { id } administeredBy { id } implementedBy { id } } subgraph { nodes { id } } } }'],

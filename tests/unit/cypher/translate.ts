@@ -13,8 +13,10 @@ import { lineageStatement } from '../../../server/repositories/lineage.ts';
 import { flowsStatement, totalsStatement } from '../../../server/repositories/funding.ts';
 import { dependenciesStatement, dependencyNetworkStatement } from '../../../server/repositories/dependencies.ts';
 import { actorsPlan, authoritiesPlan, changesPlan, lookupPlan, searchPlan } from '../../../server/graphql/plans/entities.ts';
-import { lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../../../server/graphql/plans/subgraph.ts';
-import { dependenciesPlan, dependencyNetworkPlan, flowsPlan, totalsPlan } from '../../../server/graphql/plans/funding.ts';
+import { edgesPlan, lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../../../server/graphql/plans/subgraph.ts';
+import { edgesStatement, flowStatement } from '../../../server/repositories/lookups.ts';
+import { fundingGraphStatement } from '../../../server/repositories/funding-graph.ts';
+import { dependenciesPlan, dependencyNetworkPlan, flowLookupPlan, flowsPlan, fundingGraphPlan, totalsPlan } from '../../../server/graphql/plans/funding.ts';
 import type { Selected } from '../../../server/graphql/plans/selection.ts';
 import { rootOf } from '../plans/support.ts';
 
@@ -30,9 +32,11 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   graph: (r) => [overviewStatement(overviewPlan(r))],
   paths: (r) => {
     const { provenance, ...q } = pathsPlan(r);
-    // The k-shortest search, and the fewest-hops search that answers past its budget.
-    return [pathsStatement('k-shortest', q, provenance), pathsStatement('fewest-hops', q, provenance)];
+    return [pathsStatement(q, provenance)];
   },
+  edges: (r) => [edgesStatement(edgesPlan(r))],
+  fundingFlow: (r) => [flowStatement(flowLookupPlan(r))],
+  fundingGraph: (r) => [fundingGraphStatement(fundingGraphPlan(r))],
   lineage: (r) => [lineageStatement(lineagePlan(r))],
   fundingFlows: (r) => [flowsStatement(flowsPlan(r))],
   fundingTotals: (r) => [totalsStatement(totalsPlan(r))],

@@ -11,7 +11,7 @@
  */
 import { gql } from './client.ts';
 import type * as Op from './generated/operations.ts';
-import type { AuthorityRef, Dependencies, FundingCounting, FundingFilter, FundingFlow, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, RelationshipType, SearchHit, Subgraph } from './types.ts';
+import type { AuthorityRef, Dependencies, FundingCounting, FundingFilter, FundingFlow, FundingGraph, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, PathResult, RelationshipType, SearchHit, Subgraph } from './types.ts';
 
 /** A document whose answer and variables are typed by the generated operation types. */
 interface Operation<TData, TVariables> {
@@ -184,16 +184,23 @@ export async function fetchDependencies(actorId: string, yearFrom: number | unde
 }
 
 const PATHS = operation<Op.PathsQuery, Op.PathsQueryVariables>(/* GraphQL */ `
-  query Paths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int) {
-    paths(from: $from, to: $to, maxHops: $maxHops, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit) {
-      length nodes { ...NodeFields } steps { forward edge { ...EdgeFields } }
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $types: [RelationshipType!], $yearFrom: Int, $yearTo: Int, $limit: Int, $excludeIds: [ID!]) {
+    paths(from: $from, to: $to, maxHops: $maxHops, types: $types, yearFrom: $yearFrom, yearTo: $yearTo, limit: $limit, excludeIds: $excludeIds) {
+      paths { length nodes { ...NodeFields } steps { forward edge { ...EdgeFields } } }
+      complete
+      search { maxHops exhaustiveTo expandedNodes work budget stoppedBy }
     }
   }`);
 
-/** Shortest paths between two entities. */
-export async function fetchPaths(args: Op.PathsQueryVariables, signal?: AbortSignal): Promise<Path[]> {
+/** Shortest paths between two entities, whether they are complete, and what was searched. */
+export async function fetchPathResult(args: Op.PathsQueryVariables, signal?: AbortSignal): Promise<PathResult> {
   const data = await request(PATHS, { limit: 5, ...args }, signal);
   return data.paths;
+}
+
+/** Shortest paths between two entities (see fetchPathResult for their completeness). */
+export async function fetchPaths(args: Op.PathsQueryVariables, signal?: AbortSignal): Promise<Path[]> {
+  return (await fetchPathResult(args, signal)).paths;
 }
 
 export interface DetailsAnswer {
@@ -237,4 +244,40 @@ const EDGE_SOURCES = operation<Op.EdgeSourcesQuery, Op.EdgeSourcesQueryVariables
 export async function fetchEdgeSources(edgeId: string, sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
   const data = await request(EDGE_SOURCES, { id: sourceNodeId }, signal);
   return data.neighborhood.edges.find((e) => e.id === edgeId)?.sources ?? null;
+}
+
+const EDGES = operation<Op.EdgesQuery, Op.EdgesQueryVariables>(/* GraphQL */ `
+  query Edges($ids: [ID!]!) { edges(ids: $ids) { ...EdgeFields } }`);
+
+/** Edges by id with their citations (the details panel of an edge), in the order asked. */
+export async function fetchEdges(ids: string[], signal?: AbortSignal): Promise<GraphEdge[]> {
+  const data = await request(EDGES, { ids }, signal);
+  return data.edges;
+}
+
+const FLOW = operation<Op.FlowQuery, Op.FlowQueryVariables>(/* GraphQL */ `
+  query Flow($id: ID!) { fundingFlow(id: $id) { ...FlowFields } }`);
+
+/** One funding flow by id; null when there is none. */
+export async function fetchFlow(id: string, signal?: AbortSignal): Promise<FundingFlow | null> {
+  const data = await request(FLOW, { id }, signal);
+  return data.fundingFlow ?? null;
+}
+
+const FUNDING_GRAPH = operation<Op.FundingGraphQuery, Op.FundingGraphQueryVariables>(/* GraphQL */ `
+  query FundingGraph($filter: FundingFilter, $flowsPerEdge: Int) {
+    fundingGraph(filter: $filter, flowsPerEdge: $flowsPerEdge) {
+      nodes { id entityId role label amountUsd flowCount lowerBound approximate }
+      edges {
+        id source target leg amountUsd flowCount excludedCount matchedCount lowerBound approximate
+        flows { countedUsd reason flow { ...FlowFields } }
+      }
+      omittedEdges amountUsd flowCount lowerBound approximate excludedCount
+    }
+  }`);
+
+/** Donor -> authority -> recipient with the API's counted amounts and each edge's flows. */
+export async function fetchFundingGraph(filter: FundingFilter, flowsPerEdge = 20, signal?: AbortSignal): Promise<FundingGraph> {
+  const data = await request(FUNDING_GRAPH, { filter, flowsPerEdge }, signal);
+  return data.fundingGraph;
 }

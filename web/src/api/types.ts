@@ -31,9 +31,13 @@ export interface Subgraph extends Omit<Op.SubgraphLiteFieldsFragment, 'nodes' | 
 
 export type SearchHit = Op.SearchQuery['search'][number];
 
-type PathAnswer = Op.PathsQuery['paths'][number];
+type PathAnswer = Op.PathsQuery['paths']['paths'][number];
 export type PathStep = Omit<PathAnswer['steps'][number], 'edge'> & { edge: GraphEdge };
 export type Path = Omit<PathAnswer, 'nodes' | 'steps'> & { nodes: GraphNode[]; steps: PathStep[] };
+/** Paths, whether they are the k shortest, and what the search covered. */
+export type PathResult = Omit<Op.PathsQuery['paths'], 'paths'> & { paths: Path[] };
+
+export type FundingGraph = Op.FundingGraphQuery['fundingGraph'];
 
 export type AuthorityRef = Op.AuthorityRefFieldsFragment;
 

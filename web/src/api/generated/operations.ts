@@ -24,6 +24,15 @@ export type AuthorityKind =
   | 'SANCTION'
   | 'STATUTE';
 
+/** How a record stands to the text it cites. */
+export type Evidence =
+  /** The curators' choice where the text is silent (a breakdown placed inside a total). */
+  | 'ASSUMED'
+  /** Read from the text by a step of reasoning (a year taken from the act that made a change, a range read from "since"). */
+  | 'INFERRED'
+  /** The cited text says it, with the years and amounts recorded. */
+  | 'STATED';
+
 /** Why a matched flow adds less than its amount to a total. */
 export type ExclusionReason =
   /** A yearly average: never summed. */
@@ -44,6 +53,8 @@ export type FundingFilter = {
   donor?: string | null | undefined;
   /** Any of these donors (at most 200). */
   donors?: Array<string> | null | undefined;
+  /** Only flows of these evidence levels, e.g. [STATED] to count stated figures only; null = all. */
+  evidence?: Array<Evidence> | null | undefined;
   /** With authority: also flows under every lineage descendant of it. */
   includeDescendants?: boolean | null | undefined;
   minAmountUsd?: number | null | undefined;
@@ -56,6 +67,17 @@ export type FundingFilter = {
   yearFrom?: number | null | undefined;
   yearTo?: number | null | undefined;
 };
+
+/** Which pair of columns an edge of the funding graph joins. */
+export type FundingLeg =
+  | 'AUTHORITY_RECIPIENT'
+  | 'DONOR_AUTHORITY';
+
+/** The column of the funding graph a node stands in. */
+export type FundingRole =
+  | 'AUTHORITY'
+  | 'DONOR'
+  | 'RECIPIENT';
 
 /**
  * Filter for the overview graph. Under any filter but kinds, a node none of whose edges passes the
@@ -244,10 +266,11 @@ export type PathsQueryVariables = Exact<{
   yearFrom?: number | null | undefined;
   yearTo?: number | null | undefined;
   limit?: number | null | undefined;
+  excludeIds?: Array<string> | string | null | undefined;
 }>;
 
 
-export type PathsQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, labels: Array<string>, name: string, kind: NodeKind, description: string | null, citation: string | null, year: number | null, amountUsd: number | null }>, steps: Array<{ forward: boolean, edge: { id: string, source: string, target: string, type: RelationshipType, start: number | null, end: number | null, note: string | null, amountUsd: number | null, authority: string | null, fundingId: string | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> } }> }> };
+export type PathsQuery = { paths: { complete: boolean, paths: Array<{ length: number, nodes: Array<{ id: string, labels: Array<string>, name: string, kind: NodeKind, description: string | null, citation: string | null, year: number | null, amountUsd: number | null }>, steps: Array<{ forward: boolean, edge: { id: string, source: string, target: string, type: RelationshipType, start: number | null, end: number | null, note: string | null, amountUsd: number | null, authority: string | null, fundingId: string | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> } }> }>, search: { maxHops: number, exhaustiveTo: number, expandedNodes: number, work: number, budget: number, stoppedBy: string | null } } };
 
 export type DetailsQueryVariables = Exact<{
   id: string;
@@ -275,3 +298,25 @@ export type EdgeSourcesQueryVariables = Exact<{
 
 
 export type EdgeSourcesQuery = { neighborhood: { edges: Array<{ id: string, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> } };
+
+export type EdgesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type EdgesQuery = { edges: Array<{ id: string, source: string, target: string, type: RelationshipType, start: number | null, end: number | null, note: string | null, amountUsd: number | null, authority: string | null, fundingId: string | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> };
+
+export type FlowQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FlowQuery = { fundingFlow: { id: string, amountUsd: number, fyStart: number, fyEnd: number, precision: Precision, basis: FundingBasis, partOf: string | null, purpose: string | null, note: string | null, donor: { id: string, name: string, kind: NodeKind }, recipient: { id: string, name: string, kind: NodeKind }, authority: { id: string, name: string, kind: NodeKind, citation: string | null, enacted: number | null, title: number | null } | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> } | null };
+
+export type FundingGraphQueryVariables = Exact<{
+  filter?: FundingFilter | null | undefined;
+  flowsPerEdge?: number | null | undefined;
+}>;
+
+
+export type FundingGraphQuery = { fundingGraph: { omittedEdges: number, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean, excludedCount: number, nodes: Array<{ id: string, entityId: string, role: FundingRole, label: string, amountUsd: number, flowCount: number, lowerBound: boolean, approximate: boolean }>, edges: Array<{ id: string, source: string, target: string, leg: FundingLeg, amountUsd: number, flowCount: number, excludedCount: number, matchedCount: number, lowerBound: boolean, approximate: boolean, flows: Array<{ countedUsd: number, reason: ExclusionReason | null, flow: { id: string, amountUsd: number, fyStart: number, fyEnd: number, precision: Precision, basis: FundingBasis, partOf: string | null, purpose: string | null, note: string | null, donor: { id: string, name: string, kind: NodeKind }, recipient: { id: string, name: string, kind: NodeKind }, authority: { id: string, name: string, kind: NodeKind, citation: string | null, enacted: number | null, title: number | null } | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> } }> }> } };

@@ -141,22 +141,26 @@ async function nodeCount(database: string | undefined): Promise<number> {
  * Decides whether this load goes through the offline importer, and runs it. Returns the exit
  * code when it did, or null to load transactionally (having said why when --bulk was asked).
  */
-async function maybeBulk(extra: Extra, dir: string, embedded: EmbeddedConnection | undefined): Promise<{ code: number | null; embedded: EmbeddedConnection | undefined }> {
+async function maybeBulk(extra: Extra, dir: string): Promise<{ code: number | null; embedded: EmbeddedConnection | undefined }> {
   const asked = extra.bulk === true;
+  // Connected only when the database must be asked whether it is empty (a data directory
+  // without store files is), and handed back for the transactional load when bulk does not apply.
+  let embedded: EmbeddedConnection | undefined;
   const refuse = (why: string) => {
     if (asked) say(`--bulk: ${why}; loading transactionally instead`);
     return { code: null, embedded };
   };
   if (extra.bulk === false || extra.help) return { code: null, embedded };
-  if (process.env.NEO4J_URI && !embedded) return refuse(`the offline importer writes the store files of a database on this machine, and NEO4J_URI (${process.env.NEO4J_URI}) names a server it cannot reach that way`);
+  if (process.env.NEO4J_URI) return refuse(`the offline importer writes the store files of a database on this machine, and NEO4J_URI (${process.env.NEO4J_URI}) names a server it cannot reach that way`);
   if (extra.dryRun) return refuse('a dry run writes nothing');
   if (extra.database && extra.database !== 'neo4j') return refuse('the embedded database is neo4j');
   const dataDir = embeddedDataDir();
   const running = runningEmbedded(dataDir);
-  if (running && !running.detached && embedded && !embedded.startedHere) return refuse(`the embedded database is held by pid ${running.startedBy ?? running.pid} (npm start?), and the importer needs it stopped`);
+  if (running && !running.detached) return refuse(`the embedded database is held by pid ${running.startedBy ?? running.pid} (npm start?), and the importer needs it stopped`);
   const raw = readDataset(dir);
   if (!asked && raw.records.length < AUTO_BULK_RECORDS) return { code: null, embedded };
-  if (embedded && hasUserDatabase(dataDir)) {
+  if (running || hasUserDatabase(dataDir)) {
+    embedded = await useEmbedded();
     const nodes = await nodeCount(extra.database);
     if (nodes > 0) return refuse(`the database holds ${nodes.toLocaleString('en-US')} nodes, and the importer only fills an empty one`);
   }
@@ -209,13 +213,13 @@ export async function runCommand(argv: string[], load: (argv: string[]) => Promi
   const dir = extra.command === 'seed' ? SEED_DIR : extra.command === 'import' && extra.positionals[1] ? resolve(extra.positionals[1]) : undefined;
   let embedded: EmbeddedConnection | undefined;
   try {
-    // A dry run without NEO4J_URI only validates, as before: no database is started for it.
-    if (!process.env.NEO4J_URI && dir && !extra.dryRun) embedded = await useEmbedded();
     if (dir && extra.bulk !== false) {
-      const bulk = await maybeBulk(extra, dir, embedded);
+      const bulk = await maybeBulk(extra, dir);
       embedded = bulk.embedded;
       if (bulk.code !== null) return bulk.code;
     }
+    // A dry run without NEO4J_URI only validates, as before: no database is started for it.
+    if (!process.env.NEO4J_URI && dir && !extra.dryRun) embedded ??= await useEmbedded();
     const code = await load(extra.rest);
     if (code === 0 && dir && !extra.dryRun && existsSync(join(dir, CHANGE_LOG_FILE))) {
       const changes = readChangeLog(dir);

@@ -9,7 +9,8 @@ import type { FundingFlow, GraphEdge, GraphNode, NodeDetails } from '../api/type
 import { h, setChildren } from '../ui/dom.ts';
 import { formatFiscalYears, formatUsd, formatYears, humanKind, humanType } from '../ui/format.ts';
 import { kindSwatch } from '../graph/legend.ts';
-import { citationList } from './citations.ts';
+import { citationCount, citationList } from './citations.ts';
+import { idAsName } from './citation-text.ts';
 import { describeError } from '../ui/status.ts';
 import type { EdgeData } from '../graph/to-elements.ts';
 
@@ -108,7 +109,7 @@ export class DetailsPanel {
               this.link(otherId, other?.name ?? otherId, other?.kind),
               formatYears(e.start, e.end) ? h('span', { class: 'muted' }, ` ${formatYears(e.start, e.end)}`) : null,
               e.note ? h('div', { class: 'note' }, e.note) : null,
-              h('details', { class: 'rel-sources' }, h('summary', {}, `${e.sources?.length ?? 0} citation(s)`), citationList(e.sources)),
+              h('details', { class: 'rel-sources' }, h('summary', {}, citationCount(e.sources)), citationList(e.sources)),
             );
           }),
         ),
@@ -135,16 +136,16 @@ export class DetailsPanel {
             h(
               'li',
               { class: 'flow', 'data-flow': f.id },
-              h('div', { class: 'flow-head' }, party(f), h('span', { class: 'flow-amount', title: `${f.basis.toLowerCase()}${f.partOf ? `, part of ${f.partOf}` : ''}` }, precisionMark(f) + formatUsd(f.amountUsd) + (f.basis === 'ANNUAL' ? '/yr' : f.basis === 'AVERAGE' ? ' avg/yr' : ''))),
+              h('div', { class: 'flow-head' }, party(f), h('span', { class: 'flow-amount', title: `${f.basis.toLowerCase()}${f.partOf ? ', part of a larger recorded flow' : ''}` }, precisionMark(f) + formatUsd(f.amountUsd) + (f.basis === 'ANNUAL' ? '/yr' : f.basis === 'AVERAGE' ? ' avg/yr' : ''))),
               h(
                 'div',
                 { class: 'flow-meta muted' },
                 formatFiscalYears(f.fyStart, f.fyEnd),
                 f.authority ? [' · under ', this.link(f.authority.id, f.authority.name)] : ' · authority not stated',
-                f.partOf ? ` · part of ${f.partOf}` : '',
+                f.partOf ? ' · part of a larger recorded flow' : '',
               ),
               f.purpose || f.note ? h('div', { class: 'note' }, [f.purpose, f.note].filter(Boolean).join(' — ')) : null,
-              h('details', { class: 'rel-sources' }, h('summary', {}, `${f.sources?.length ?? 0} citation(s)`), citationList(f.sources)),
+              h('details', { class: 'rel-sources' }, h('summary', {}, citationCount(f.sources)), citationList(f.sources)),
             ),
           ),
         ),
@@ -161,7 +162,8 @@ export class DetailsPanel {
       row('US Code title', node.title),
       row('Enacted', node.enacted),
       row('Year', formatYears(node.year, node.yearEnd)),
-      row('Country', node.country ? this.link(node.country, names.get(node.country)?.name ?? node.country) : null),
+      // The API gives the country's id only; a neighbour's name when loaded, else the id as words.
+      row('Country', node.country ? this.link(node.country, names.get(node.country)?.name ?? idAsName(node.country)) : null),
     );
 
     setChildren(
@@ -182,6 +184,13 @@ export class DetailsPanel {
     );
   }
 
+  /** An authority named on an edge: its name from the canvas (plain or a funding column's node), else its id as words. */
+  private authorityLink(edge: EdgeSingular, id: string): HTMLElement {
+    const cy = edge.cy();
+    const node = [id, `a:${id}`].map((x) => cy.getElementById(x)).find((n) => n.nonempty());
+    return this.link(id, (node?.data('name') as string | undefined) ?? idAsName(id), 'Authority');
+  }
+
   /** Show an edge from the canvas (its data came with the subgraph, citations included). */
   showEdge(edge: EdgeSingular): void {
     this.controller?.abort();
@@ -200,8 +209,7 @@ export class DetailsPanel {
         row('Type', d.type),
         row('Years', formatYears(d.start, d.end)),
         row('Amount', d.amountUsd ? formatUsd(d.amountUsd) : null),
-        row('Authority', d.authority),
-        row('Funding record', d.fundingId),
+        row('Authority', d.authority ? this.authorityLink(edge, d.authority) : null),
         row('Note', d.note),
       ),
       h('section', { id: 'edge-sources' }, h('h3', {}, 'Sources'), d.sources ? citationList(d.sources) : h('p', { class: 'muted' }, 'Loading citations…')),

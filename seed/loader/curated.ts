@@ -140,14 +140,19 @@ export async function storedStates(tx: ManagedTransaction, lookup: StateLookup, 
   return new Map(res.records.map((r) => [r.get('key') as string, plain(r.get('state'))]));
 }
 
-/** Writes the Change that says the loader replaced a curated record (in the transaction that replaced it). */
-export async function recordOverwrites(tx: ManagedTransaction, entries: { key: string; before: unknown; after: unknown; loc?: Location }[]): Promise<void> {
+/**
+ * Writes the Change that says the loader replaced a curated record (in the transaction that
+ * replaced it). Its time is never before the curation it replaces, even when this machine's clock
+ * is behind the server's: the log is ordered by `at`, and an overwrite sorted before its edit
+ * would leave the record counted as curated.
+ */
+export async function recordOverwrites(tx: ManagedTransaction, entries: { key: string; before: unknown; after: unknown; replaces: LastChange }[]): Promise<void> {
   if (entries.length === 0) return;
-  const at = new Date().toISOString();
+  const now = Date.now();
   const changes = entries.map((e) => ({
     id: randomUUID(),
     who: LOADER_NAME,
-    at,
+    at: new Date(Math.max(now, (Date.parse(e.replaces.at) || 0) + 1)).toISOString(),
     operation: OVERWRITE_OPERATION,
     targetId: e.key,
     before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),

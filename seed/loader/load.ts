@@ -388,7 +388,7 @@ async function runBatch(session: Session, step: Step, rows: Row[], probing: bool
     }
     if (replacing.length > 0) {
       const after = await storedStates(tx, step.state, replacing);
-      await recordOverwrites(tx, [...conflicts.values()].map((c) => ({ key: c.key, before: before.get(c.key) ?? null, after: after.get(c.key) ?? null })));
+      await recordOverwrites(tx, [...conflicts.values()].map((c) => ({ key: c.key, before: before.get(c.key) ?? null, after: after.get(c.key) ?? null, replaces: c.change })));
     }
     return { counts, kept: overwrite ? none : [...conflicts.values()], overwritten: overwrite ? [...conflicts.values()] : none };
   });

@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTOR_KINDS, AUTHORITY_KINDS, FUNDING_BASES, NODE_KINDS, PRECISIONS } from '../../domain/kinds.ts';
+import { ACTOR_KINDS, AUTHORITY_KINDS, EVIDENCE_LEVELS, FUNDING_BASES, NODE_KINDS, PRECISIONS, TIMINGS } from '../../domain/kinds.ts';
 import { REQUESTABLE_TYPES } from '../../domain/relationship-types.ts';
 import { EXCLUSION_REASONS, FUNDING_GROUP_BY } from '../../domain/counting.ts';
 
@@ -25,6 +25,25 @@ export const DOMAIN_ENUMS: Record<string, EnumSpec> = {
   Precision: { values: PRECISIONS, description: 'How exact a funding figure is.' },
   FundingBasis: { values: FUNDING_BASES, description: 'What a funding amount measures: the whole span, each year, or a yearly average.' },
   FundingGroupBy: { values: FUNDING_GROUP_BY },
+  Evidence: {
+    values: EVIDENCE_LEVELS,
+    description: 'How a record stands to the text it cites.',
+    valueDescriptions: {
+      STATED: 'The cited text says it, with the years and amounts recorded.',
+      INFERRED: 'Read from the text by a step of reasoning (a year taken from the act that made a change, a range read from "since").',
+      ASSUMED: 'The curators\' choice where the text is silent (a breakdown placed inside a total).',
+    },
+  },
+  Timing: {
+    values: TIMINGS,
+    description: "What a relationship's years mean; year windows (yearFrom, yearTo) follow it.",
+    valueDescriptions: {
+      PERIOD: 'Holds from start to end; a missing bound is open (since start, until end).',
+      POINT: 'Happened in the year start: only a window holding that year matches it.',
+      ALWAYS: 'Holds whenever both ends exist: every window matches it.',
+      UNDATED: 'Held at a time the source does not give: matched only when no year window is set.',
+    },
+  },
   ExclusionReason: {
     values: EXCLUSION_REASONS,
     description: 'Why a matched flow adds less than its amount to a total.',

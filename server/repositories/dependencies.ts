@@ -3,7 +3,8 @@
  * totals), its explicit DEPENDS_ON edges both ways, and the dependency network.
  */
 import type { Database } from '../db/database.ts';
-import { Statement, overlaps, type CypherStatement } from './cypher.ts';
+import { Statement, type CypherStatement } from './cypher.ts';
+import { inWindow } from './timing.ts';
 import { entityProjection, graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
 import { filterRefs, NO_FILTER } from './flow-filter.ts';
 import { countedRows, groups, SUMMARY_MAP } from './counting.ts';
@@ -52,8 +53,8 @@ export function dependenciesStatement(plan: DependenciesPlan): CypherStatement {
       RETURN { groups: groups, ${SUMMARY_MAP} } AS totals
     }
     RETURN ${entityProjection(st, 'me', plan.actor)} AS actor, totals,
-      COLLECT { MATCH (me)-[dr:DEPENDS_ON]->(dt:Actor) WHERE ${overlaps('dr', f.window)} RETURN ${edge('dr', 'me', 'dt', plan.dependsOn)} } AS dependsOn,
-      COLLECT { MATCH (me)<-[dr2:DEPENDS_ON]-(ds:Actor) WHERE ${overlaps('dr2', f.window)} RETURN ${edge('dr2', 'ds', 'me', plan.dependents)} } AS dependents`;
+      COLLECT { MATCH (me)-[dr:DEPENDS_ON]->(dt:Actor) WHERE ${inWindow('dr', f.window)} RETURN ${edge('dr', 'me', 'dt', plan.dependsOn)} } AS dependsOn,
+      COLLECT { MATCH (me)<-[dr2:DEPENDS_ON]-(ds:Actor) WHERE ${inWindow('dr2', f.window)} RETURN ${edge('dr2', 'ds', 'me', plan.dependents)} } AS dependents`;
   return st.build(cypher, plan.provenance);
 }
 
@@ -64,9 +65,9 @@ interface RawDependencies {
   dependents: DependencyEdgeRow[];
 }
 
-/** A donor known only by its id (its entity was not asked for). */
+/** A donor known only by its id (its entity was not asked for, so its evidence is never read). */
 function bareActor(id: string, name: string): EntityRow {
-  return { id, name, labels: ['Entity', 'Actor'], kind: null, aliases: null, description: null, note: null, citation: null, country: null, title: null, enacted: null, year: null, yearEnd: null, sources: [] };
+  return { id, name, labels: ['Entity', 'Actor'], kind: null, aliases: null, description: null, note: null, citation: null, country: null, title: null, enacted: null, year: null, month: null, day: null, yearEnd: null, evidence: 'STATED', sources: [] };
 }
 
 /** The dependencies of an actor; null when there is no such actor. */
@@ -104,7 +105,7 @@ export function dependencyNetworkStatement(plan: DependencyNetworkPlan): CypherS
       RETURN collect({ r: r, received: received }) AS received
     }
     CALL () {
-      MATCH (:Actor)-[dr:DEPENDS_ON]->(:Actor) WHERE ${overlaps('dr', f.window)}
+      MATCH (:Actor)-[dr:DEPENDS_ON]->(:Actor) WHERE ${inWindow('dr', f.window)}
       RETURN collect(dr) AS deps
     }
     CALL (pairs, deps) {

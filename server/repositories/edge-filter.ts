@@ -5,6 +5,7 @@
 import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 import { all, flowOverlaps, overlaps, windowRefs, type Statement, type WindowRefs } from './cypher.ts';
 import type { EdgeFilter } from './plan.ts';
+import { inWindow } from './timing.ts';
 import type { NodeKind } from '../../domain/kinds.ts';
 
 /**
@@ -85,9 +86,9 @@ function windowOk(x: string, p: EdgeRefs, startProp: string, endProp: string): s
   ]);
 }
 
-/** True when typed relationship `r` passes the filter. */
+/** True when typed relationship `r` passes the filter; its timing decides what the window means. */
 export function relOk(r: string, p: EdgeRefs): string {
-  return all([p.types && unlessNull(p, p.types, `type(${r}) IN ${p.types}`), windowOk(r, p, 'start', 'end')]);
+  return all([p.types && unlessNull(p, p.types, `type(${r}) IN ${p.types}`), inWindow(r, p.window, p.fixedText)]);
 }
 
 /** True when flow `f` passes the filter (never when flows are not followed). */

@@ -9,7 +9,7 @@ import type { FlowFilter } from './plan.ts';
 /** An empty filter (everything). */
 export const NO_FILTER: FlowFilter = {
   donor: null, donors: null, recipient: null, recipients: null, recipientCountry: null,
-  authority: null, includeDescendants: false, yearFrom: null, yearTo: null, minAmountUsd: null,
+  authority: null, includeDescendants: false, yearFrom: null, yearTo: null, minAmountUsd: null, evidence: null,
 };
 
 /** A funding filter bound to one statement. */
@@ -40,6 +40,11 @@ export function filterRefs(st: Statement, filter: FlowFilter): FilterRefs {
   eq(filter.recipient, (f, r) => `${f}.recipientId = ${r}`);
   among(filter.recipients, 'recipientId');
   eq(filter.recipientCountry, (f, r) => `(${f}.recipientId = ${r} OR EXISTS { MATCH (${f})-[:TO]->(rcx:Actor) WHERE rcx.country = ${r} })`);
+  if (filter.evidence !== null) {
+    // A flow stored without evidence is STATED, the default of the data format.
+    const levels = st.param(filter.evidence);
+    conds.push((f) => `coalesce(${f}.evidence, 'STATED') IN ${levels}`);
+  }
   if (filter.minAmountUsd !== null) {
     const min = st.param(filter.minAmountUsd);
     conds.push((f) => `${f}.amountUsd >= ${min}`);

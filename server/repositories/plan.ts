@@ -3,7 +3,7 @@
  * built by the GraphQL layer (server/graphql/plans) and turned into one Cypher statement here.
  * Plans carry only checked values: ids, bounded page sizes, allow-listed types, year windows.
  */
-import type { ActorKind, AuthorityKind, NodeKind } from '../../domain/kinds.ts';
+import type { ActorKind, AuthorityKind, Evidence, NodeKind } from '../../domain/kinds.ts';
 import type { RelationshipType } from '../../domain/relationship-types.ts';
 import type { FundingGroupBy } from '../../domain/counting.ts';
 
@@ -155,6 +155,8 @@ export interface FlowFilter extends YearWindow {
   authority: string | null;
   includeDescendants: boolean;
   minAmountUsd: number | null;
+  /** Only flows of these evidence levels (e.g. STATED figures only); null = all. */
+  evidence: Evidence[] | null;
 }
 
 /** Keyset cursor of the flow list: (amount, id) of the last row. */
@@ -223,6 +225,32 @@ export interface FundingGraphPlan {
   filter: FlowFilter;
   flowsPerEdge: number;
   maxEdges: number;
+  flow: FlowPlan;
+  provenance: ProvenancePlan;
+}
+
+/** Keyset cursor of the event list: the date key (see eventDateKey) and id of the last row. */
+export interface EventCursor {
+  at: number;
+  id: string;
+}
+
+/** events. */
+export interface EventListPlan extends YearWindow {
+  first: number;
+  after: EventCursor | null;
+  entity: EntityPlan;
+  provenance: ProvenancePlan;
+}
+
+/** citedBy: the citation parts to match (null = any); at least one is set. */
+export interface CitedByPlan {
+  source: string | null;
+  section: string | null;
+  paragraph: number | null;
+  footnote: number | null;
+  first: number;
+  entity: EntityPlan;
   flow: FlowPlan;
   provenance: ProvenancePlan;
 }

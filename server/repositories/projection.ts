@@ -3,34 +3,39 @@
  * projections follow their plans: nested lists with arguments (an actor's relationships and
  * funding) become COLLECT subqueries of the same statement, so an operation stays one round trip.
  */
-import { all, flowOverlaps, overlaps, windowRefs, type Statement } from './cypher.ts';
+import { all, flowOverlaps, windowRefs, type Statement } from './cypher.ts';
+import { inWindow, timingOf } from './timing.ts';
 import type { EntityPlan, FlowListPlan, FlowPlan, RelationshipListPlan } from './plan.ts';
 
-/** The stored properties every node projection returns (see GraphNodeRow). */
-const NODE_PROPS = '.id, .name, .kind, .description, .citation, .country, .title, .enacted, .year, .yearEnd, .citations';
+/**
+ * The stored properties every node projection returns (see GraphNodeRow); a record stored
+ * without evidence is STATED, the default of the data format.
+ */
+const nodeProps = (v: string) =>
+  `.id, .name, .kind, .description, .citation, .country, .title, .enacted, .year, .month, .day, .yearEnd, .citations, evidence: coalesce(${v}.evidence, 'STATED')`;
 
 /** A node as the canvas needs it (GraphNodeRow): flat, no nested lists. */
 export function graphNodeProjection(v: string): string {
-  return `${v} { ${NODE_PROPS}, labels: labels(${v}) }`;
+  return `${v} { ${nodeProps(v)}, labels: labels(${v}) }`;
 }
 
 /** A typed relationship as an edge (EdgeRow), plus `extra` entries. */
 export function relationshipEdgeProjection(r: string, extra = ''): string {
   return `{ id: coalesce(${r}.key, elementId(${r})), source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}),
-    start: ${r}.start, end: ${r}.end, note: ${r}.note, citations: ${r}.citations${extra} }`;
+    start: ${r}.start, end: ${r}.end, timing: ${timingOf(r)}, evidence: coalesce(${r}.evidence, 'STATED'), note: ${r}.note, citations: ${r}.citations${extra} }`;
 }
 
 /** A funding flow as a FUNDED edge donor -> recipient (EdgeRow). */
 export function fundedEdgeProjection(f: string): string {
   return `{ id: 'FUNDED:' + ${f}.id, source: ${f}.donorId, target: ${f}.recipientId, type: 'FUNDED',
     start: ${f}.fyStart, end: ${f}.fyEnd, note: ${f}.note, amountUsd: ${f}.amountUsd, authority: ${f}.authorityId,
-    fundingId: ${f}.id, precision: ${f}.precision, basis: ${f}.basis, partOf: ${f}.partOf, citations: ${f}.citations }`;
+    fundingId: ${f}.id, precision: ${f}.precision, basis: ${f}.basis, partOf: ${f}.partOf, evidence: coalesce(${f}.evidence, 'STATED'), citations: ${f}.citations }`;
 }
 
 function relationshipsOf(st: Statement, v: string, plan: RelationshipListPlan): string {
   const r = st.variable('r');
   const o = st.variable('o');
-  const where = all([plan.types && `type(${r}) IN ${st.param(plan.types)}`, overlaps(r, windowRefs(st, plan))]);
+  const where = all([plan.types && `type(${r}) IN ${st.param(plan.types)}`, inWindow(r, windowRefs(st, plan))]);
   return `{ key: ${st.param(plan.key)}, rows: COLLECT { MATCH (${v})-[${r}]-(${o}:Entity)
       WHERE ${where}
       WITH ${r}, ${o} ORDER BY ${r}.start IS NULL, ${r}.start, type(${r}), ${r}.key LIMIT ${st.param(plan.first)}
@@ -47,7 +52,7 @@ function flowsOf(st: Statement, v: string, plan: FlowListPlan, direction: 'in' |
 
 /** An entity (EntityRow): Actor, Authority or Event, with the nested lists its plan asks for. */
 export function entityProjection(st: Statement, v: string, plan: EntityPlan): string {
-  const parts = [NODE_PROPS, '.aliases', '.note', `labels: labels(${v})`];
+  const parts = [nodeProps(v), '.aliases', '.note', `labels: labels(${v})`];
   if (plan.relationships.length > 0) parts.push(`relationships: [${plan.relationships.map((p) => relationshipsOf(st, v, p)).join(', ')}]`);
   if (plan.fundingIn.length > 0) parts.push(`fundingIn: [${plan.fundingIn.map((p) => flowsOf(st, v, p, 'in')).join(', ')}]`);
   if (plan.fundingOut.length > 0) parts.push(`fundingOut: [${plan.fundingOut.map((p) => flowsOf(st, v, p, 'out')).join(', ')}]`);
@@ -55,11 +60,12 @@ export function entityProjection(st: Statement, v: string, plan: EntityPlan): st
 }
 
 /** The stored properties of a flow (see FlowRow). */
-const FLOW_PROPS = '.id, .amountUsd, .fyStart, .fyEnd, .precision, .basis, .partOf, .purpose, .note, .donorId, .recipientId, .authorityId, .citations';
+const flowProps = (f: string) =>
+  `.id, .amountUsd, .fyStart, .fyEnd, .precision, .basis, .partOf, .purpose, .note, .donorId, .recipientId, .authorityId, .citations, evidence: coalesce(${f}.evidence, 'STATED')`;
 
 /** A funding flow (FlowRow) with the donor, recipient and authority its plan asks for. */
 export function flowProjection(st: Statement, f: string, plan: FlowPlan): string {
-  const parts = [FLOW_PROPS];
+  const parts = [flowProps(f)];
   if (plan.donor) {
     const d = st.variable('d');
     parts.push(`donor: head(COLLECT { MATCH (${f})<-[:PROVIDED]-(${d}:Actor) RETURN ${entityProjection(st, d, plan.donor)} })`);

@@ -47,7 +47,12 @@ export interface GraphNodeRow extends Cited {
   title: number | null;
   enacted: number | null;
   year: number | null;
+  /** Event month (1-12) and day, where the source gives them. */
+  month: number | null;
+  day: number | null;
   yearEnd: number | null;
+  /** STATED, INFERRED or ASSUMED (domain/kinds.ts EVIDENCE_LEVELS). */
+  evidence: string;
 }
 
 /** An Actor, Authority or Event, with the nested lists its plan asked for. */
@@ -68,6 +73,10 @@ export interface EdgeRow extends Cited {
   start: number | null;
   end: number | null;
   note: string | null;
+  /** For typed relationships: PERIOD, POINT, ALWAYS or UNDATED (FUNDED edges have none). */
+  timing?: string | null;
+  /** Absent on edges derived by the API (dependency shares). */
+  evidence?: string | null;
   amountUsd?: number | null;
   authority?: string | null;
   fundingId?: string | null;
@@ -94,6 +103,7 @@ export interface FlowRow extends Cited {
   partOf: string | null;
   purpose: string | null;
   note: string | null;
+  evidence: string;
   donorId: string;
   recipientId: string;
   authorityId: string | null;

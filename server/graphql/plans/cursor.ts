@@ -1,9 +1,9 @@
 /** Opaque keyset cursors: base64url of a JSON value, checked for shape when read back. */
-import type { FlowCursor, NameCursor } from '../../repositories/plan.ts';
+import type { EventCursor, FlowCursor, NameCursor } from '../../repositories/plan.ts';
 import { badInput } from '../errors.ts';
 
 /** The cursor of a row. */
-export function encodeCursor(value: NameCursor | FlowCursor): string {
+export function encodeCursor(value: NameCursor | FlowCursor | EventCursor): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
@@ -27,3 +27,7 @@ export const nameCursor = (name: string, cursor: string | null): NameCursor | nu
 /** An (amount, id) cursor of the flow list. */
 export const flowCursor = (name: string, cursor: string | null): FlowCursor | null =>
   decode(name, cursor, (v): v is FlowCursor => isRecord(v) && typeof v.amountUsd === 'number' && typeof v.id === 'string');
+
+/** A (date key, id) cursor of the event list. */
+export const eventCursor = (name: string, cursor: string | null): EventCursor | null =>
+  decode(name, cursor, (v): v is EventCursor => isRecord(v) && typeof v.at === 'number' && Number.isSafeInteger(v.at) && typeof v.id === 'string');

@@ -1,6 +1,7 @@
 /** Plans of fundingFlows, fundingTotals, dependencies and dependencyNetwork. */
 import { FUNDING_GROUP_BY } from '../../../domain/counting.ts';
-import type { DependenciesPlan, DependencyNetworkPlan, FlowFilter, FlowPagePlan, TotalsPlan } from '../../repositories/plan.ts';
+import { EVIDENCE_LEVELS } from '../../../domain/kinds.ts';
+import type { DependenciesPlan, DependencyNetworkPlan, FlowFilter, FlowLookupPlan, FlowPagePlan, FundingGraphPlan, TotalsPlan } from '../../repositories/plan.ts';
 import { badInput } from '../errors.ts';
 import { LIMITS, idArg, idListArg, intArg, yearWindow } from '../limits.ts';
 import { bool, enumList, enumValue, num, obj, reqStr, str, strList } from './args.ts';
@@ -35,6 +36,7 @@ export function flowFilter(v: Args, name = 'filter'): FlowFilter {
     includeDescendants,
     ...yearWindow(num(v, 'yearFrom'), num(v, 'yearTo')),
     minAmountUsd: min,
+    evidence: enumList(v, 'evidence', EVIDENCE_LEVELS),
   };
 }
 

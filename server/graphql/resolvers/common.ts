@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CitationRow, GraphNodeRow, NestedList, Page, SubgraphRow } from '../../repositories/rows.ts';
 import { NODE_KINDS, type NodeKind } from '../../../domain/kinds.ts';
-import type { FlowCursor, NameCursor } from '../../repositories/plan.ts';
+import type { EventCursor, FlowCursor, NameCursor } from '../../repositories/plan.ts';
 import { rootField } from '../plans/request.ts';
 import { selectionKey, type Selected } from '../plans/selection.ts';
 import { encodeCursor } from '../plans/cursor.ts';
@@ -40,7 +40,7 @@ export function entityType(labels: GraphNodeRow['labels']): 'Actor' | 'Authority
 }
 
 /** A page as a connection, its end cursor made from the last row. */
-export function connection<T>(page: Page<T>, cursorOf: (row: T) => NameCursor | FlowCursor) {
+export function connection<T>(page: Page<T>, cursorOf: (row: T) => NameCursor | FlowCursor | EventCursor) {
   const last = page.rows[page.rows.length - 1];
   return {
     nodes: page.rows,

@@ -4,8 +4,10 @@ import { entityResolvers } from './entities.ts';
 import { subgraphResolvers } from './subgraph.ts';
 import { fundingResolvers } from './funding.ts';
 import { curationResolvers } from './curation.ts';
+import { eventResolvers } from './events.ts';
+import { citedByResolvers } from './cited-by.ts';
 
-const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers];
+const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers, eventResolvers, citedByResolvers];
 
 /** The resolver map of the schema. */
 export const resolvers = parts.reduce<Record<string, Record<string, unknown>>>((all, part) => {

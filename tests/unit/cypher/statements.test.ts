@@ -81,6 +81,7 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
     ['by donor, nothing excluded asked', '{ fundingTotals(groupBy: DONOR) { amountUsd groups { key label } } }'],
     ['by year in a window, exclusions', '{ fundingTotals(groupBy: YEAR, filter: { yearFrom: 2016, yearTo: 2016 }) { groups { key } exclusions { reason flow { id donor { id } } } } }'],
     ['by authority, excluded flows', '{ fundingTotals(groupBy: AUTHORITY, filter: { recipient: "somalia" }) { excluded { id recipient { id } } } }'],
+    ['stated figures only', '{ fundingTotals(groupBy: DONOR, filter: { evidence: [STATED] }) { amountUsd } }'],
   ],
   dependencies: [
     ['shares', '{ dependencies(actorId: "uganda") { totalReceivedUsd donors { share } } }'],
@@ -90,6 +91,15 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
   dependencyNetwork: [
     ['default', '{ dependencyNetwork { nodes { id } edges { share } } }'],
     ['window and limit', '{ dependencyNetwork(yearFrom: 2015, yearTo: 2018, limit: 20) { nodes { id } } }'],
+  ],
+  events: [
+    ['all, in date order', '{ events { totalCount nodes { id year month day evidence } } }'],
+    ['a window and a cursor', '{ events(yearFrom: 2006, yearTo: 2009, first: 5, after: "eyJhdCI6MjAwNjA3MDAsImlkIjoiYSJ9") { nodes { id } pageInfo { endCursor } } }'],
+  ],
+  citedBy: [
+    ['a footnote', '{ citedBy(footnote: 88) { entityCount edges { id timing evidence } edgeCount flowCount } }'],
+    ['section, paragraph and footnote, nested lists', `{ citedBy(source: "tnsr_roundtable_2018", section: "s3_support_to_amisom", paragraph: 3, footnote: 55, first: 10) {
+      entities { id ... on Actor { relationships(first: 2) { id } } } flows { id evidence donor { id } } edges { id ${SOURCES} } } }`],
   ],
 };
 

@@ -18,6 +18,10 @@ import { edgesStatement, flowStatement } from '../../../server/repositories/look
 import { fundingGraphStatement } from '../../../server/repositories/funding-graph.ts';
 import { dependenciesPlan, dependencyNetworkPlan, flowLookupPlan, flowsPlan, fundingGraphPlan, totalsPlan } from '../../../server/graphql/plans/funding.ts';
 import type { Selected } from '../../../server/graphql/plans/selection.ts';
+import { eventsStatement } from '../../../server/repositories/events.ts';
+import { eventsPlan } from '../../../server/graphql/plans/events.ts';
+import { citedByStatement } from '../../../server/repositories/cited-by.ts';
+import { citedByPlan } from '../../../server/graphql/plans/cited-by.ts';
 import { rootOf } from '../plans/support.ts';
 
 const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
@@ -42,6 +46,8 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   fundingTotals: (r) => [totalsStatement(totalsPlan(r))],
   dependencies: (r) => [dependenciesStatement(dependenciesPlan(r))],
   dependencyNetwork: (r) => [dependencyNetworkStatement(dependencyNetworkPlan(r))],
+  events: (r) => [eventsStatement(eventsPlan(r))],
+  citedBy: (r) => [citedByStatement(citedByPlan(r))],
 };
 
 /** The read root fields that run Cypher. */

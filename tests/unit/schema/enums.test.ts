@@ -5,7 +5,7 @@
  */
 import { getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, AUTHORITY_KINDS, FUNDING_BASES, NODE_KINDS, PRECISIONS } from '../../../domain/kinds.ts';
+import { ACTOR_KINDS, AUTHORITY_KINDS, EVIDENCE_LEVELS, FUNDING_BASES, NODE_KINDS, PRECISIONS, TIMINGS } from '../../../domain/kinds.ts';
 import { REQUESTABLE_TYPES } from '../../../domain/relationship-types.ts';
 import { EXCLUSION_REASONS, FUNDING_GROUP_BY } from '../../../domain/counting.ts';
 import { DOMAIN_ENUMS } from '../../../server/graphql/enum-sdl.ts';
@@ -22,6 +22,8 @@ const EXPECTED: Record<string, readonly string[]> = {
   ExclusionReason: EXCLUSION_REASONS,
   FundingGroupBy: FUNDING_GROUP_BY,
   RelationshipType: REQUESTABLE_TYPES,
+  Evidence: EVIDENCE_LEVELS,
+  Timing: TIMINGS,
 };
 
 const values = (type: GraphQLNamedType | undefined) => (isEnumType(type) ? type.getValues().map((v) => v.name) : undefined);

@@ -84,7 +84,8 @@ const plain = (value: unknown): unknown => {
 const plainProps = (props: Record<string, unknown>): Stored => Object.fromEntries(Object.entries(props).map(([k, v]) => [k, plain(v)]));
 
 /** Label sets the format holds. */
-const KNOWN_LABELS = new Set(['Source', 'Funding', 'Change', 'Entity:Authority', 'Entity:Event', ...ACTOR_KINDS.map((k) => `Actor:Entity:${k}`)]);
+const labelKey = (labels: readonly string[]) => [...labels].sort().join(':');
+const KNOWN_LABELS = new Set([['Source'], ['Funding'], ['Change'], ['Entity', 'Authority'], ['Entity', 'Event'], ...ACTOR_KINDS.map((k) => ['Entity', 'Actor', k])].map(labelKey));
 
 /** Everything read from the graph. */
 interface GraphContent {
@@ -102,7 +103,7 @@ async function readGraph(driver: Driver, database: string): Promise<GraphContent
     return await session.executeRead(async (tx) => {
       const labelSets = await tx.run('MATCH (n) WITH labels(n) AS labels RETURN labels, count(*) AS n');
       const unknown = labelSets.records
-        .map((r) => ({ labels: [...(r.get('labels') as string[])].sort().join(':'), n: Number(r.get('n')) }))
+        .map((r) => ({ labels: labelKey(r.get('labels') as string[]), n: Number(r.get('n')) }))
         .filter((l) => !KNOWN_LABELS.has(l.labels));
       if (unknown.length > 0) {
         throw new NotExportableError(`the graph holds nodes the data format has no file for: ${unknown.map((l) => `${l.n} :${l.labels || '(no label)'}`).join(', ')}`);

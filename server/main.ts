@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/env.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
+import { warmUp } from './repositories/warm-up.ts';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -25,6 +26,12 @@ export async function runServer(config: Config, logger: Logger = createLogger(co
     logger.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'connected to Neo4j');
     // Curation serialises on this constraint; a database loaded by an older aidgraph lacks it.
     await db.write('CREATE CONSTRAINT curation_lock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE');
+    // In the background: requests are served meanwhile, and the first path search no longer
+    // pays for planning.
+    void warmUp(db).then(
+      (ms) => logger.info({ ms: Math.round(ms) }, 'slow statements planned'),
+      (error: unknown) => logger.warn({ err: error }, 'warm-up failed (the first requests plan their statements)'),
+    );
   } catch (error) {
     logger.error({ err: error, uri: config.neo4j.uri }, 'Neo4j is not reachable yet; serving with /readyz = 503 until it is');
   }

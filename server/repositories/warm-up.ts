@@ -1,0 +1,26 @@
+/**
+ * Statements whose first plan is slow (the path search is long: a cold database spends seconds
+ * planning it), run once at server start with ids that name nothing, so that Neo4j caches their
+ * plans before the first user request instead of during it.
+ */
+import type { Database } from '../db/database.ts';
+import { pathsStatement } from './paths.ts';
+import { edgesStatement } from './lookups.ts';
+import type { ProvenancePlan } from './plan.ts';
+import { readRows } from './read.ts';
+
+const NOBODY = '\u0000warm-up';
+
+/** The provenance variants the explorer sends (none, and headings with works). */
+const VARIANTS: ProvenancePlan[] = [{ headings: false, works: false }, { headings: true, works: true }];
+
+/** Plans the slow statements; returns how long it took. Failures are the caller's to log. */
+export async function warmUp(db: Database): Promise<number> {
+  const started = performance.now();
+  const filter = { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null };
+  for (const provenance of VARIANTS) {
+    await readRows(db, pathsStatement({ from: NOBODY, to: `${NOBODY}2`, maxHops: 4, limit: 5, filter, excludeIds: [] }, provenance));
+    await readRows(db, edgesStatement({ ids: [NOBODY], provenance }));
+  }
+  return performance.now() - started;
+}

@@ -42,7 +42,9 @@ export abstract class CanvasView implements View {
     protected readonly ctx: ViewContext,
     layout: CanvasViewLayout,
   ) {
-    const container = h('div', { class: 'canvas', id: `cy-${name}`, tabindex: '0', ...layout.canvas });
+    // A role by default: an aria-label is not allowed on a plain div, and the canvas is a
+    // focusable, interactive widget.
+    const container = h('div', { class: 'canvas', id: `cy-${name}`, tabindex: '0', role: 'application', ...layout.canvas });
     this.stage = h('div', { class: 'canvas-wrap' }, container, ...(layout.overlays ?? []));
     this.el = h('section', { class: layout.split ? 'view split' : 'view', id: `view-${name}`, 'aria-label': layout.label, hidden: true }, ...(layout.before ?? []), this.stage, ...(layout.after ?? []));
     this.status = new StatusOverlay(this.stage);

@@ -8,7 +8,7 @@ import fcose from 'cytoscape-fcose';
 import { stylesheet } from './stylesheet.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { declutterLabels } from './labels.ts';
-import { enteringPosition, withSeededRandom, type Point } from './seeded.ts';
+import { enteringPosition, hashedPosition, withSeededRandom, type Point } from './seeded.ts';
 
 cytoscape.use(fcose);
 
@@ -62,7 +62,6 @@ export class Canvas {
       style: stylesheet({ large }),
       minZoom: this.options.minZoom ?? 0.05,
       maxZoom: this.options.maxZoom ?? 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       // Speed settings for big graphs: draw a bitmap while panning, skip edges while moving.
       textureOnViewport: large,
@@ -103,7 +102,15 @@ export class Canvas {
       degree.set(el.data.source as string, (degree.get(el.data.source as string) ?? 0) + 1);
       degree.set(el.data.target as string, (degree.get(el.data.target as string) ?? 0) + 1);
     }
-    for (const el of elements) if (el.group === 'nodes') el.data.degree = degree.get(el.data.id as string) ?? 0;
+    // Every node starts somewhere of its own (its last place, else one from its id): nodes piled
+    // at the origin make Cytoscape warn about edges it cannot draw as soon as anything measures them.
+    const nodeCount = elements.filter((el) => el.group === 'nodes').length;
+    for (const el of elements) {
+      if (el.group !== 'nodes') continue;
+      const id = el.data.id as string;
+      el.data.degree = degree.get(id) ?? 0;
+      el.position ??= { ...(this.remembered.get(id) ?? hashedPosition(id, nodeCount)) };
+    }
     if (this.core) this.core.nodes().forEach((n) => void (this.remembered.has(n.id()) && this.remembered.set(n.id(), { ...n.position() })));
     this.cy.batch(() => {
       this.cy.elements().remove();

@@ -11,10 +11,10 @@ import { humanType } from '../ui/format.ts';
 
 const CHAIN: ReadonlySet<string> = new Set(LINEAGE_CHAIN_TYPES);
 
-export const ROW = 120;
+export const ROW = 200;
 export const COLUMN = 560;
 export const SIDE = 260;
-const STACK = 56;
+const STACK = 80;
 
 export interface Point {
   x: number;

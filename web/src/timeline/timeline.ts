@@ -7,7 +7,7 @@ import { YEAR_MODES, type FiltersState } from '../filters/codec.ts';
 import { spreadMarks } from './spread.ts';
 
 /** Height of one lane of event marks, in px. */
-const LANE = 12;
+const LANE = 9;
 
 export interface TimelineEvent {
   id: string;
@@ -113,7 +113,7 @@ export class Timeline {
             }),
           ];
 
-    const placed = spreadMarks(this.marks, this.min, this.max);
+    const placed = spreadMarks(this.marks, this.min, this.max, 1.4);
     const lanes = Math.max(1, ...placed.map((m) => m.lane + 1));
     const marks = h(
       'div',

@@ -5,7 +5,6 @@ export const RECORD_KINDS = ['sources', 'actors', 'authorities', 'events', 'rela
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const SOURCE_KINDS = ['ARTICLE', 'SECTION', 'WORK', 'DOCUMENT'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Actor kinds; each is also the node's second label beside `:Actor`. */
 export const ACTOR_KINDS = [
@@ -30,11 +29,9 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** How exact a funding figure is ("roughly", "over"). */
 export const PRECISIONS = ['EXACT', 'APPROXIMATE', 'LOWER_BOUND'] as const;
-export type Precision = (typeof PRECISIONS)[number];
 
 /** What a funding amount measures: the whole span, each year, or a yearly average. */
 export const FUNDING_BASES = ['TOTAL', 'ANNUAL', 'AVERAGE'] as const;
-export type FundingBasis = (typeof FUNDING_BASES)[number];
 
 /**
  * How a record stands to its source: the text states it, it was inferred from the text (a year
@@ -50,4 +47,3 @@ export type Evidence = (typeof EVIDENCE_LEVELS)[number];
  * time the source does not give. Default: PERIOD when a year is given, else UNDATED.
  */
 export const TIMINGS = ['PERIOD', 'POINT', 'ALWAYS', 'UNDATED'] as const;
-export type Timing = (typeof TIMINGS)[number];

@@ -57,14 +57,3 @@ export function graphql(baseUrl: string, query: string, options: GraphQLRequestO
     options.timeoutMs,
   );
 }
-
-/** The first error's `extensions.code`, if any. */
-export function errorCode(result: HttpResult): string | undefined {
-  return result.json?.errors?.[0]?.extensions?.code;
-}
-
-/** All error messages of a GraphQL answer, joined. */
-export function errorText(result: HttpResult): string {
-  const errors = result.json?.errors as { message?: string }[] | undefined;
-  return errors?.map((e) => e.message ?? '').join(' | ') ?? '';
-}

@@ -3,7 +3,7 @@
  * and locates every footnote marker, so that citations (section, paragraph, footnotes) can be
  * checked against the text itself.
  *
- * Counting rule (from the team brief): a section runs from its heading line to the next heading;
+ * Counting rule (as docs/data-format.md gives it): a section runs from its heading line to the next heading;
  * every non-empty line of its body is one paragraph, except "By ..." bylines directly under an
  * essay title and "Image: ..." credits. The endnotes start at the first line "1 <text>" after the
  * body and become the section `notes`.
@@ -21,7 +21,7 @@ export interface SectionLayout {
   byline?: boolean;
 }
 
-/** The section layout of `tnsr_roundtable_2018`, in reading order (ids fixed by the brief). */
+/** The section layout of `tnsr_roundtable_2018`, in reading order (the section ids of seed/data/sources.yaml). */
 export const ROUNDTABLE_LAYOUT: readonly SectionLayout[] = [
   { id: 's0_intro', essay: 0, heading: 'Policy Roundtable: The Pros and Cons of Security Assistance' },
   { id: 's1_intro', essay: 1, heading: '1. The Future of Security Assistance', byline: true },

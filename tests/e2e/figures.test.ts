@@ -1,7 +1,8 @@
 /**
  * Every amount the funding view shows (canvas labels and data, totals lists, flows table, the
- * counting panel, the dependency panel) and its CSV export equals what the API's fundingTotals
- * and fundingFlows answer for the same filter, fetched here through /graphql, in six year windows.
+ * counting panel, the dependency panel) and its CSV export equals what the API's fundingTotals,
+ * fundingGraph and fundingFlows answer for the same filter, fetched here through /graphql, in six
+ * year windows; and the edges into and out of each node add up to that node's fundingTotals group.
  * A figure on screen may differ from the API's only by the rounding of its last digit, and must
  * carry the API's "≥" / "~" mark.
  */
@@ -75,7 +76,8 @@ describe('figures: every amount shown is the API’s', () => {
       for (const n of canvas.nodes) {
         const g = groupOf(api, n.id);
         if (!g) {
-          expect(n.amountUsd, `${n.id} has an amount the API does not give`).toBeNull();
+          // fundingTotals lists no group for it: nothing of its flows was counted.
+          expect(n.amountUsd ?? 0, `${n.id} has an amount the API's totals do not give`).toBe(0);
           expect(shownAmount(n.label), `${n.id} label "${n.label}"`).toBeNull();
           continue;
         }
@@ -88,10 +90,24 @@ describe('figures: every amount shown is the API’s', () => {
           expect(canvas.nodes.some((n) => n.id === id), `API group ${id} is on the canvas`).toBe(true);
         }
       }
-      // Edges add nothing up: no amount of their own.
+      // Edges: the API's counted amount of the pair, in data and label; around each node they add
+      // up to its fundingTotals group (the test sums; the page never does).
+      const apiEdge = (id: string) => api.graph.edges.find((e) => e.id === id);
+      expect(canvas.edges.map((e) => e.id).sort()).toEqual(api.graph.edges.map((e) => e.id).sort());
       for (const e of canvas.edges) {
-        expect(e.amountUsd ?? null, e.id).toBeNull();
-        expect(e.label, e.id).not.toContain('$');
+        const a = apiEdge(e.id)!;
+        expect(e.amountUsd, e.id).toBe(a.amountUsd);
+        if (a.amountUsd > 0) expectShown(e.label, a.amountUsd, a, `edge ${e.id}`);
+      }
+      if (api.graph.omittedEdges === 0) {
+        const sum = (pick: (e: (typeof api.graph.edges)[number]) => boolean) => api.graph.edges.filter(pick).reduce((t, e) => t + e.amountUsd, 0);
+        const near = (a: number, b: number, what: string) => expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThan(1);
+        for (const g of api.byDonor.groups) near(sum((e) => e.source === `DONOR:${g.key}`), g.amountUsd, `out of donor ${g.key}`);
+        for (const g of api.byRecipient.groups) near(sum((e) => e.target === `RECIPIENT:${g.key}`), g.amountUsd, `into recipient ${g.key}`);
+        for (const g of api.byAuthority.groups) {
+          near(sum((e) => e.target === `AUTHORITY:${g.key}`), g.amountUsd, `into authority ${g.key}`);
+          near(sum((e) => e.source === `AUTHORITY:${g.key}`), g.amountUsd, `out of authority ${g.key}`);
+        }
       }
 
       // The totals lists and their headings.
@@ -119,7 +135,7 @@ describe('figures: every amount shown is the API’s', () => {
       const counted = await page.locator('#counting-counted li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.flow!));
       expect(counted.length + excluded.length).toBe(api.flows.length);
 
-      // The CSV export: node amounts are the API's totals, edges carry none.
+      // The CSV export: node amounts are the API's totals, edge amounts the API's edges.
       const nodesCsv = await exportCsv(page, 'csv-nodes');
       expect(nodesCsv.length).toBe(canvas.nodes.length);
       for (const row of nodesCsv) {
@@ -127,7 +143,8 @@ describe('figures: every amount shown is the API’s', () => {
         expect(row.amountUsd === '' ? null : Number(row.amountUsd), `CSV ${row.Id}`).toBe(g ? g.amountUsd : null);
       }
       const edgesCsv = await exportCsv(page, 'csv-edges');
-      expect(edgesCsv.every((row) => row.amountUsd === '')).toBe(true);
+      expect(edgesCsv.length).toBe(canvas.edges.length);
+      for (const row of edgesCsv) expect(Number(row.amountUsd), `CSV ${row.Id}`).toBe(apiEdge(row.Id!)!.amountUsd);
 
       // Kenya's dependency panel: what it received is the API's total for Kenya as recipient.
       const panel = page.locator('#dependency-panel');

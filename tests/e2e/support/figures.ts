@@ -34,7 +34,18 @@ export interface Totals extends Omit<Group, 'key'> {
   exclusions: { reason: string; flow: { id: string } }[];
 }
 
+export interface GraphEdgeTruth {
+  id: string;
+  source: string;
+  target: string;
+  leg: 'DONOR_AUTHORITY' | 'AUTHORITY_RECIPIENT';
+  amountUsd: number;
+  lowerBound: boolean;
+  approximate: boolean;
+}
+
 export interface Truth {
+  graph: { edges: GraphEdgeTruth[]; omittedEdges: number };
   byDonor: Totals;
   byAuthority: Totals;
   byRecipient: Totals;
@@ -47,6 +58,7 @@ const TRUTH = `
     byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $f) { ...T }
     byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $f) { ...T }
     fundingFlows(filter: $f, first: $first) { nodes { id amountUsd } }
+    graph: fundingGraph(filter: $f) { edges { id source target leg amountUsd lowerBound approximate } omittedEdges }
   }
   fragment T on FundingTotals { amountUsd lowerBound approximate groups { key amountUsd lowerBound approximate } exclusions { reason flow { id } } }`;
 

@@ -234,18 +234,6 @@ export async function fetchFlowsUnder(authority: string, signal?: AbortSignal): 
   return data.fundingFlows.nodes;
 }
 
-const EDGE_SOURCES = operation<Op.EdgeSourcesQuery, Op.EdgeSourcesQueryVariables>(/* GraphQL */ `
-  query EdgeSources($id: ID!) { neighborhood(id: $id, depth: 1, limit: 2000) { edges { id sources { ...CitationFields } } } }`);
-
-/**
- * Citations of one edge that came without them (overview, expansions). There is no `edge(id)`
- * root field, so they are read from the neighbourhood of the edge's source.
- */
-export async function fetchEdgeSources(edgeId: string, sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
-  const data = await request(EDGE_SOURCES, { id: sourceNodeId }, signal);
-  return data.neighborhood.edges.find((e) => e.id === edgeId)?.sources ?? null;
-}
-
 const EDGES = operation<Op.EdgesQuery, Op.EdgesQueryVariables>(/* GraphQL */ `
   query Edges($ids: [ID!]!) { edges(ids: $ids) { ...EdgeFields } }`);
 
@@ -253,6 +241,15 @@ const EDGES = operation<Op.EdgesQuery, Op.EdgesQueryVariables>(/* GraphQL */ `
 export async function fetchEdges(ids: string[], signal?: AbortSignal): Promise<GraphEdge[]> {
   const data = await request(EDGES, { ids }, signal);
   return data.edges;
+}
+
+/**
+ * Citations of one edge that came without them (overview, expansions), read by the edge's id
+ * (the source node's id is no longer needed; the parameter stays for the callers).
+ */
+export async function fetchEdgeSources(edgeId: string, _sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
+  const edges = await fetchEdges([edgeId], signal);
+  return edges?.find((e) => e.id === edgeId)?.sources ?? null;
 }
 
 const FLOW = operation<Op.FlowQuery, Op.FlowQueryVariables>(/* GraphQL */ `

@@ -1,29 +1,30 @@
 /**
  * The three-column picture of the funding view (donors -> authorities -> recipients) as a
- * Subgraph for graph/to-elements.ts. Every amount on it is one the API counted: a column's node
- * carries the API's total for that donor, authority or recipient under the current filter and
- * year window. The page adds nothing up: an edge only says that flows link the two ends, and
- * which of those flows the API left out of its totals.
+ * Subgraph for graph/to-elements.ts, from the API's fundingGraph: every node and edge carries the
+ * amount the API counted for it under the current filter and year window (a node's equals the
+ * group of fundingTotals for its column). The page adds nothing up; it only renames ids for the
+ * canvas and keeps each edge's flows (and their citations) as the API lists them.
  */
-import type { FundingAnswer } from '../api/queries.ts';
-import type { FundingFlow, FundingTotals, GraphEdge, GraphNode, NodeKind } from '../api/types.ts';
+import type { Citation, FundingGraph, GraphEdge, GraphNode, NodeKind } from '../api/types.ts';
+import type { FundingView } from './effects.ts';
 
 /** Id of the pseudo authority for flows that name none. */
 export const NO_AUTHORITY = 'authority_not_stated';
-/** The API's group key for flows without an authority. */
+/** The API's entity id for flows without an authority. */
 const NO_AUTHORITY_KEY = '-';
 
 export type Column = 'donor' | 'authority' | 'recipient';
 
-export type ColumnNode = GraphNode & { column: Column; entityId: string; rank: number; total: TotalGroup | null };
-export type ColumnEdge = GraphEdge & { flows: string[]; uncounted: boolean };
+type Counted = Pick<FundingGraph['nodes'][number], 'amountUsd' | 'lowerBound' | 'approximate' | 'flowCount'>;
+export type ColumnNode = GraphNode & { column: Column; entityId: string; rank: number; total: Counted };
+export type ColumnEdge = GraphEdge & { flows: string[]; uncounted: boolean; total: Counted };
 
 export interface ColumnGraph {
   nodes: ColumnNode[];
   edges: ColumnEdge[];
 }
 
-type TotalGroup = FundingTotals['groups'][number];
+const COLUMN_OF: Record<FundingGraph['nodes'][number]['role'], Column> = { DONOR: 'donor', AUTHORITY: 'authority', RECIPIENT: 'recipient' };
 
 /** Canvas id of an entity in a column (an actor can be donor and recipient at once). */
 export function columnId(column: Column, id: string): string {
@@ -35,61 +36,45 @@ export function entityOf(canvasId: string): string {
   return canvasId.replace(/^[dar]:/, '');
 }
 
-/** Flow ids the API did not count at all (an average, a total outside the window). */
-export function uncountedFlows(answer: Pick<FundingAnswer, 'byDonor'>): Set<string> {
-  return new Set(answer.byDonor.exclusions.filter((x) => x.countedUsd === 0).map((x) => x.flow.id));
-}
-
-/** Build the columns from the flows (who is linked to whom) and the API's totals (how much). */
-export function columnGraph(answer: Pick<FundingAnswer, 'flows' | 'byDonor' | 'byAuthority' | 'byRecipient'>): ColumnGraph {
-  const groups: Record<Column, Map<string, { group: TotalGroup; rank: number }>> = {
-    donor: ranked(answer.byDonor),
-    authority: ranked(answer.byAuthority),
-    recipient: ranked(answer.byRecipient),
-  };
-  const uncounted = uncountedFlows(answer);
-  const nodes = new Map<string, ColumnNode>();
-  const edges = new Map<string, ColumnEdge>();
-
-  const node = (column: Column, id: string, name: string, kind: NodeKind, citation?: string | null) => {
-    const key = columnId(column, id);
-    let n = nodes.get(key);
-    if (!n) {
-      const api = groups[column].get(column === 'authority' && id === NO_AUTHORITY ? NO_AUTHORITY_KEY : id);
-      // Entities the API's totals do not list go after those it ranks, in the flows' order.
-      n = { id: key, entityId: id, column, labels: [], name, kind, citation: citation ?? null, amountUsd: api?.group.amountUsd ?? null, total: api?.group ?? null, rank: api?.rank ?? 1e6 + nodes.size };
-      nodes.set(key, n);
-    }
-    return n;
-  };
-  const link = (from: string, to: string, flow: FundingFlow) => {
-    const key = `${from}->${to}`;
-    let e = edges.get(key);
-    if (!e) {
-      e = { id: key, source: from, target: to, type: 'FUNDED', start: flow.fyStart, end: flow.fyEnd, authority: flow.authority?.id ?? null, fundingId: flow.id, sources: [], flows: [], uncounted: true };
-      edges.set(key, e);
-    }
-    e.start = Math.min(e.start ?? flow.fyStart, flow.fyStart);
-    e.end = Math.max(e.end ?? flow.fyEnd, flow.fyEnd);
-    e.flows.push(flow.id);
-    e.uncounted = e.uncounted && uncounted.has(flow.id);
-    e.sources = [...(e.sources ?? []), ...flow.sources];
-  };
-
-  for (const flow of answer.flows.nodes) {
-    const donor = node('donor', flow.donor.id, flow.donor.name, flow.donor.kind);
-    const authority = flow.authority
-      ? node('authority', flow.authority.id, flow.authority.name, 'Authority', flow.authority.citation)
-      : node('authority', NO_AUTHORITY, 'No authority recorded', 'Authority');
-    const recipient = node('recipient', flow.recipient.id, flow.recipient.name, flow.recipient.kind);
-    link(donor.id, authority.id, flow);
-    link(authority.id, recipient.id, flow);
+/** Build the columns from the API's funding graph; kinds and citations come from its flows. */
+export function columnGraph(answer: Pick<FundingView, 'graph'>): ColumnGraph {
+  const kinds = new Map<string, NodeKind>();
+  const citations = new Map<string, string | null>();
+  for (const f of answer.graph.edges.flatMap((e) => e.flows.map((x) => x.flow))) {
+    kinds.set(f.donor.id, f.donor.kind);
+    kinds.set(f.recipient.id, f.recipient.kind);
+    if (f.authority) citations.set(f.authority.id, f.authority.citation);
   }
-  // An edge of several flows has no one flow to open in the details panel.
-  for (const e of edges.values()) if (e.flows.length > 1) e.fundingId = null;
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
-}
-
-function ranked(totals: FundingTotals): Map<string, { group: TotalGroup; rank: number }> {
-  return new Map(totals.groups.map((group, rank) => [group.key, { group, rank }]));
+  const canvasIds = new Map<string, string>();
+  const nodes: ColumnNode[] = answer.graph.nodes.map((n, rank) => {
+    const column = COLUMN_OF[n.role];
+    const entityId = n.entityId === NO_AUTHORITY_KEY ? NO_AUTHORITY : n.entityId;
+    const id = columnId(column, entityId);
+    canvasIds.set(n.id, id);
+    const kind: NodeKind = column === 'authority' ? 'Authority' : (kinds.get(entityId) ?? 'State');
+    const name = entityId === NO_AUTHORITY ? 'No authority recorded' : n.label;
+    return { id, entityId, column, rank, labels: [], name, kind, citation: citations.get(entityId) ?? null, amountUsd: n.amountUsd, total: n };
+  });
+  const edges: ColumnEdge[] = answer.graph.edges.map((e) => {
+    const listed = e.flows.map((x) => x.flow);
+    const ids = listed.map((f) => f.id);
+    const sources: Citation[] = listed.flatMap((f) => f.sources);
+    const years = listed.length ? { start: Math.min(...listed.map((f) => f.fyStart)), end: Math.max(...listed.map((f) => f.fyEnd)) } : { start: null, end: null };
+    return {
+      id: e.id,
+      source: canvasIds.get(e.source) ?? e.source,
+      target: canvasIds.get(e.target) ?? e.target,
+      type: 'FUNDED',
+      ...years,
+      amountUsd: e.amountUsd,
+      authority: null,
+      // Only an edge of one flow has a flow to open in the details panel.
+      fundingId: e.matchedCount === 1 ? (ids[0] ?? null) : null,
+      sources,
+      flows: ids,
+      uncounted: e.flowCount === 0,
+      total: e,
+    };
+  });
+  return { nodes, edges };
 }

@@ -59,12 +59,16 @@ export function columnPositions(nodes: readonly ColumnNode[], narrow: boolean): 
   return positions;
 }
 
-/** Node labels: the name and the API's total for that column, with its precision mark. */
+/**
+ * Node labels: the name and the API's total for that column, with its precision mark; a node
+ * none of whose flows the API counted says so (the counting panel tells why).
+ */
 export function columnLabeller(nodes: readonly ColumnNode[]): (node: { id: string; name: string }) => string {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return (n) => {
     const total = byId.get(n.id)?.total;
-    return total ? `${n.name}  ${totalText(total)}` : n.name;
+    if (!total) return n.name;
+    return total.flowCount === 0 ? `${n.name}  (not counted)` : `${n.name}  ${totalText(total)}`;
   };
 }
 

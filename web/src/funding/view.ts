@@ -3,7 +3,6 @@
  * recipient opens its dependency view (donor shares, concentration index).
  */
 import type { Core, ElementDefinition } from 'cytoscape';
-import type { FundingAnswer } from '../api/queries.ts';
 import type { SearchHit } from '../api/types.ts';
 import { CanvasView } from '../app/canvas-view.ts';
 import type { AppState, StatePatch } from '../app/state.ts';
@@ -16,10 +15,10 @@ import { SearchBox } from '../search/search-box.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import type { FundingUrlState } from './codec.ts';
 import { DependencyPanel } from './dependency-panel.ts';
-import { loadFunding } from './effects.ts';
+import { loadFunding, type FundingView as FundingData } from './effects.ts';
 import { columnGraph, entityOf, columnId, NO_AUTHORITY } from './columns.ts';
 import { countingPanel } from './counting.ts';
-import { NARROW_WIDTH, columnLabeller, columnPositions, fiscalYearsPatch, fundingKey } from './state.ts';
+import { NARROW_WIDTH, columnLabeller, columnPositions, fiscalYearsPatch, fundingKey, totalText } from './state.ts';
 import { renderFundingTables } from './tables.ts';
 
 const ACTOR_KINDS: ReadonlySet<string> = new Set(ACTOR_NODE_KINDS);
@@ -128,7 +127,7 @@ export class FundingView extends CanvasView {
       const answer = await loadFunding(state, signal);
       if (signal.aborted) return;
       this.render(answer);
-      if (!answer.flows.nodes.length) {
+      if (!answer.graph.nodes.length) {
         const clear: StatePatch = { funding: { authority: undefined, descendants: false }, filters: NO_FILTERS };
         this.showEmpty('No funding flows match these filters.', { label: 'Clear the funding filters', run: () => this.store.update(clear) });
         return;
@@ -143,16 +142,21 @@ export class FundingView extends CanvasView {
     }
   }
 
-  private render(answer: FundingAnswer): void {
+  private render(answer: FundingData): void {
     const graph = columnGraph(answer);
     const narrow = this.canvas.container.clientWidth < NARROW_WIDTH;
     const positions = columnPositions(graph.nodes, narrow);
     const columnOf = new Map(graph.nodes.map((n) => [n.id, n.column]));
-    const uncounted = new Set(graph.edges.filter((e) => e.uncounted).map((e) => e.id));
-    // Edges carry no amount of their own: the API counts per donor, authority and recipient.
-    const elements: ElementDefinition[] = toElements(graph, { labelFor: columnLabeller(graph.nodes), edgeLabelFor: () => '' }).map((el) => {
+    const edges = new Map(graph.edges.map((e) => [e.id, e]));
+    // Edge labels and widths are the API's counted amounts for the pair; an edge none of whose
+    // flows was counted is drawn as such.
+    const edgeLabel = (e: { id: string }) => {
+      const edge = edges.get(e.id);
+      return edge && !edge.uncounted ? totalText(edge.total) : 'not counted';
+    };
+    const elements: ElementDefinition[] = toElements(graph, { labelFor: columnLabeller(graph.nodes), edgeLabelFor: edgeLabel }).map((el) => {
       const id = el.data.id as string;
-      if (el.group !== 'nodes') return uncounted.has(id) ? { ...el, classes: `${el.classes ?? ''} uncounted`.trim() } : el;
+      if (el.group !== 'nodes') return edges.get(id)?.uncounted ? { ...el, classes: `${el.classes ?? ''} uncounted`.trim() } : el;
       return { ...el, position: positions.get(id), classes: `${el.classes ?? ''} col-${columnOf.get(id)}${narrow ? ' col-narrow' : ''}`.trim() };
     });
     this.canvas.setElements(elements);
@@ -163,6 +167,8 @@ export class FundingView extends CanvasView {
       recipient: (id) => this.set({ recipient: id }),
     });
     this.tables.prepend(countingPanel(answer, yearsText(this.store.state.filters)));
+    const cut = answer.graph.omittedEdges;
+    if (cut > 0) this.tables.prepend(h('p', { class: 'note', id: 'funding-cut' }, `The picture leaves out the ${cut} smallest link${cut === 1 ? '' : 's'}; the totals count them all.`));
   }
 
   private applyRecipient(state: AppState): void {

@@ -292,13 +292,6 @@ export type UnderQueryVariables = Exact<{
 
 export type UnderQuery = { fundingFlows: { nodes: Array<{ id: string, amountUsd: number, fyStart: number, fyEnd: number, precision: Precision, basis: FundingBasis, partOf: string | null, purpose: string | null, note: string | null, donor: { id: string, name: string, kind: NodeKind }, recipient: { id: string, name: string, kind: NodeKind }, authority: { id: string, name: string, kind: NodeKind, citation: string | null, enacted: number | null, title: number | null } | null, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> } };
 
-export type EdgeSourcesQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type EdgeSourcesQuery = { neighborhood: { edges: Array<{ id: string, sources: Array<{ source: string, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, footnotes: Array<number> }> }> }> } };
-
 export type EdgesQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;

@@ -96,7 +96,7 @@ describe('slice codecs', () => {
     expect(lineageCodec.decode(params('authority=section_1206&direction=ANCESTORS'))).toEqual({ authority: 'section_1206', direction: 'ANCESTORS' });
     expect(lineageCodec.decode(params('direction=SIDEWAYS')).direction).toBe('BOTH');
     expect(fundingCodec.decode(params('recipient=kenya&under=global_train_and_equip&descendants=1'))).toEqual({ recipient: 'kenya', authority: 'global_train_and_equip', descendants: true });
-    expect(pathsCodec.decode(params('pathFrom=us_congress&pathTo=danab&hops=9'))).toEqual({ from: 'us_congress', to: 'danab', maxHops: undefined, types: [], yearFrom: undefined, yearTo: undefined });
+    expect(pathsCodec.decode(params('pathFrom=us_congress&pathTo=danab&hops=9'))).toEqual({ from: 'us_congress', to: 'danab', maxHops: undefined, types: [], exclude: [], yearFrom: undefined, yearTo: undefined });
   });
 });
 

@@ -4,7 +4,7 @@ import { URL_CODEC } from '../../../web/src/app/registry.ts';
 import { applyPatch } from '../../../web/src/app/state.ts';
 import { lineageLabel, shortName, tableRows, treeOf } from '../../../web/src/lineage/state.ts';
 import { fiscalYearsPatch, fundingFilter, fundingKey, precisionText, totalText } from '../../../web/src/funding/state.ts';
-import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, searchedText } from '../../../web/src/paths/state.ts';
+import { hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, resultText, searchedText } from '../../../web/src/paths/state.ts';
 import type { PathsUrlState } from '../../../web/src/paths/codec.ts';
 import { authority, edge, node } from './fixtures.ts';
 
@@ -89,7 +89,7 @@ describe('paths state', () => {
     ],
   };
 
-  const slice = (extra: Partial<PathsUrlState>): PathsUrlState => ({ from: undefined, to: undefined, maxHops: undefined, types: [], yearFrom: undefined, yearTo: undefined, ...extra });
+  const slice = (extra: Partial<PathsUrlState>): PathsUrlState => ({ from: undefined, to: undefined, maxHops: undefined, types: [], exclude: [], yearFrom: undefined, yearTo: undefined, ...extra });
 
   it('asks only when both ends are chosen, with the default hop limit', () => {
     expect(pathQuery(slice({ from: 'a' }))).toBeNull();
@@ -105,9 +105,24 @@ describe('paths state', () => {
     expect(pathsKey(slice({ from: 'a', to: 'b', yearFrom: 2010 }))).not.toBe(pathsKey(slice({ from: 'a', to: 'b' })));
   });
 
+  it('avoids the chosen entities (never the ends), in a fixed order', () => {
+    expect(pathQuery(slice({ from: 'a', to: 'b', exclude: ['us', 'b', 'eu', 'us'] }))?.excludeIds).toEqual(['eu', 'us']);
+    expect(pathsKey(slice({ from: 'a', to: 'b', exclude: ['x', 'y'] }))).toBe(pathsKey(slice({ from: 'a', to: 'b', exclude: ['y', 'x'] })));
+    expect(searchedText({ from: 'a', to: 'b', maxHops: 2, excludeIds: ['us'] })).toBe('within 2 hops, over any relationship or funding flow, avoiding 1 entity');
+  });
+
+  it('claims "shortest" only for a complete search, and says how far a cut one got', () => {
+    const search = { maxHops: 4, exhaustiveTo: 2, expandedNodes: 10, work: 5000, budget: 5000, stoppedBy: 'WORK_BUDGET' };
+    expect(resultText({ complete: true, search: { ...search, stoppedBy: null } }, 3)).toEqual({ title: '3 paths, shortest first', caveat: null });
+    const cut = resultText({ complete: false, search }, 1);
+    expect(cut.title).toBe('1 path found; the search was cut short');
+    expect(cut.caveat).toContain('every path of at most 2 hops was found');
+    expect(cut.caveat).toContain('up to 4 hops may be missing');
+  });
+
   it('reads its limits from the URL', () => {
-    const s = URL_CODEC.decode('view=paths&pathFrom=a&pathTo=b&pathTypes=TRAINED,FUNDED&pathYearFrom=2010&pathYearTo=x');
-    expect(s.paths).toMatchObject({ types: ['TRAINED', 'FUNDED'], yearFrom: 2010, yearTo: undefined });
+    const s = URL_CODEC.decode('view=paths&pathFrom=a&pathTo=b&pathTypes=TRAINED,FUNDED&pathYearFrom=2010&pathYearTo=x&pathExclude=united_states');
+    expect(s.paths).toMatchObject({ types: ['TRAINED', 'FUNDED'], exclude: ['united_states'], yearFrom: 2010, yearTo: undefined });
   });
 
   it('graph, ids and hops in reading order', () => {

@@ -1,6 +1,6 @@
 /**
  * The path finder's part of the URL: both ends, the hop limit, and what the search may follow:
- * relationship types (none = all) and a year window of its own (the network's years are another
+ * relationship types (none = all), entities to avoid, and a year window of its own (the network's years are another
  * question: "when" there filters a picture, here it bounds a search).
  */
 import { idField, idListField, numberField, sliceCodec, type SliceState } from '../app/url-fields.ts';
@@ -13,6 +13,8 @@ export const pathsCodec = sliceCodec({
   to: idField('pathTo'),
   maxHops: numberField('hops', { int: true, min: 1, max: MAX_HOPS }),
   types: idListField('pathTypes'),
+  /** Entities no path may pass through (e.g. a hub every path would otherwise cross). */
+  exclude: idListField('pathExclude'),
   yearFrom: numberField('pathYearFrom', { int: true, min: 1800, max: 2200 }),
   yearTo: numberField('pathYearTo', { int: true, min: 1800, max: 2200 }),
 });

@@ -1,5 +1,5 @@
 /** The path finder's pure logic: what to ask, the graph of every path, and each hop's wording. */
-import type { GraphEdge, GraphNode, Path, PathStep, RelationshipType } from '../api/types.ts';
+import type { GraphEdge, GraphNode, Path, PathResult, PathStep, RelationshipType } from '../api/types.ts';
 import { formatUsd, humanType } from '../ui/format.ts';
 import { DEFAULT_HOPS, MAX_HOPS, type PathsUrlState } from './codec.ts';
 
@@ -15,6 +15,7 @@ export interface PathQuery {
   types?: RelationshipType[];
   yearFrom?: number;
   yearTo?: number;
+  excludeIds?: string[];
 }
 
 /** The request a state makes, or null until both ends are chosen. */
@@ -22,6 +23,9 @@ export function pathQuery(s: PathsUrlState): PathQuery | null {
   if (!s.from || !s.to) return null;
   const q: PathQuery = { from: s.from, to: s.to, maxHops: s.maxHops ?? DEFAULT_HOPS };
   if (s.types.length) q.types = [...s.types] as RelationshipType[];
+  // The ends themselves cannot be avoided; the rest go in a fixed order so equal sets ask alike.
+  const avoid = s.exclude.filter((id) => id !== s.from && id !== s.to);
+  if (avoid.length) q.excludeIds = [...new Set(avoid)].sort();
   // One year given bounds the search on that side only; both in the wrong order are put right.
   const [lo, hi] = s.yearFrom != null && s.yearTo != null && s.yearFrom > s.yearTo ? [s.yearTo, s.yearFrom] : [s.yearFrom, s.yearTo];
   if (lo != null) q.yearFrom = lo;
@@ -38,7 +42,23 @@ export function pathsKey(s: PathsUrlState): string {
 export function searchedText(q: PathQuery): string {
   const types = q.types?.length ? `only ${q.types.map((t) => humanType(t)).join(', ')}` : 'any relationship or funding flow';
   const years = q.yearFrom != null && q.yearTo != null ? `, ${q.yearFrom}–${q.yearTo}` : q.yearFrom != null ? `, from ${q.yearFrom}` : q.yearTo != null ? `, up to ${q.yearTo}` : '';
-  return `within ${hopsText(q.maxHops)}, over ${types}${years}`;
+  const avoided = q.excludeIds?.length ? `, avoiding ${q.excludeIds.length} entit${q.excludeIds.length === 1 ? 'y' : 'ies'}` : '';
+  return `within ${hopsText(q.maxHops)}, over ${types}${years}${avoided}`;
+}
+
+/**
+ * The heading of an answer: how many paths, and whether they are the shortest ones. Only a
+ * complete search may claim "shortest"; a search stopped early says how far it got.
+ */
+export function resultText(r: Pick<PathResult, 'complete' | 'search'>, count: number): { title: string; caveat: string | null } {
+  const paths = `${count} path${count === 1 ? '' : 's'}`;
+  if (r.complete) return { title: `${paths}, shortest first`, caveat: null };
+  const why = r.search.stoppedBy === 'WORK_BUDGET' ? 'its work limit' : r.search.stoppedBy === 'PREFIX_CAP' ? 'its limit on partial paths' : 'a limit';
+  const upTo = r.search.exhaustiveTo > 0 ? `every path of at most ${hopsText(r.search.exhaustiveTo)} was found, ` : '';
+  return {
+    title: `${paths} found; the search was cut short`,
+    caveat: `The search stopped at ${why} (${r.search.work} of ${r.search.budget} relationships read): ${upTo}but shorter or other paths of up to ${hopsText(r.search.maxHops)} may be missing. Avoid a hub or choose fewer relationship types to search further.`,
+  };
 }
 
 /** "n hop(s)". */

@@ -3,7 +3,7 @@
  * highlighted, each listed hop by hop.
  */
 import type { Core } from 'cytoscape';
-import type { GraphNode, Path } from '../api/types.ts';
+import type { GraphNode, Path, PathResult } from '../api/types.ts';
 import { CanvasView } from '../app/canvas-view.ts';
 import type { AppState } from '../app/state.ts';
 import type { ViewContext } from '../app/view.ts';
@@ -16,7 +16,7 @@ import { formatYears } from '../ui/format.ts';
 import { DEFAULT_HOPS, MAX_HOPS } from './codec.ts';
 import { loadPaths, loadTypes } from './effects.ts';
 import { PathLimits } from './controls.ts';
-import { HOP_CHOICES, hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, searchedText, type PathQuery } from './state.ts';
+import { HOP_CHOICES, hopParts, hopsText, pathIds, pathQuery, pathsGraph, pathsKey, resultText, searchedText, type PathQuery } from './state.ts';
 
 export class PathsView extends CanvasView {
   readonly controls: HTMLElement;
@@ -28,6 +28,7 @@ export class PathsView extends CanvasView {
   private shown: string | null = null;
   private paths: Path[] = [];
   private query: PathQuery | null = null;
+  private result: PathResult | null = null;
 
   constructor(ctx: ViewContext) {
     const list = h('div', { class: 'paths-list table-wrap', id: 'paths-list' });
@@ -92,14 +93,19 @@ export class PathsView extends CanvasView {
     const signal = this.begin('Looking for paths…');
     const { from, to, maxHops } = query;
     try {
-      const paths = await loadPaths(query, signal);
+      const result = await loadPaths(query, signal);
       if (signal.aborted) return;
+      const paths = result.paths;
       this.paths = paths;
       this.query = query;
+      this.result = result;
+      for (const n of paths.flatMap((p) => p.nodes)) this.limits.names.set(n.id, n.name);
       if (!paths.length) {
         setChildren(this.list);
+        // "No path" is a finding only when the search ran to the end.
+        const found = result.complete ? 'No path between these two' : 'No path found before the search was cut short';
         this.showEmpty(
-          `No path between these two ${searchedText(query)}.`,
+          `${found} ${searchedText(query)}.`,
           ...(maxHops < MAX_HOPS ? [{ label: `Allow ${MAX_HOPS} hops`, run: () => this.store.update({ paths: { maxHops: MAX_HOPS } }) }] : []),
         );
         return;
@@ -132,13 +138,22 @@ export class PathsView extends CanvasView {
     for (const item of this.list.querySelectorAll<HTMLElement>('.path-item')) item.classList.toggle('active', item.dataset.index === String(index));
   }
 
+  /** The list's heading: the count, "shortest" only when the search was complete, what was searched. */
+  private heading(): HTMLElement[] {
+    if (!this.result || !this.query) return [];
+    const { title, caveat } = resultText(this.result, this.paths.length);
+    const parts: HTMLElement[] = [h('h2', { id: 'paths-title', 'data-complete': String(this.result.complete) }, title)];
+    if (caveat) parts.push(h('p', { class: 'note', id: 'paths-incomplete', role: 'status' }, caveat));
+    parts.push(h('p', { class: 'muted', id: 'paths-searched' }, `Searched ${searchedText(this.query)}.`));
+    return parts;
+  }
+
   private renderList(): void {
     const byId = new Map<string, GraphNode>(pathsGraph(this.paths).nodes.map((n) => [n.id, n]));
     const end = (id: string) => h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(id) }, kindSwatch(byId.get(id)?.kind ?? ''), byId.get(id)?.name ?? id);
     setChildren(
       this.list,
-      h('h2', {}, `${this.paths.length} path${this.paths.length > 1 ? 's' : ''}, fewest hops first`),
-      this.query ? h('p', { class: 'muted', id: 'paths-searched' }, `Searched ${searchedText(this.query)}.`) : null,
+      ...this.heading(),
       h(
         'ol',
         { class: 'paths' },
@@ -146,7 +161,10 @@ export class PathsView extends CanvasView {
           const hops = p.steps.map((s) => {
             const { from, to, arrow } = hopParts(s);
             const years = formatYears(s.edge.start, s.edge.end);
-            return h('li', { class: 'hop' }, end(from), h('span', { class: 'hop-edge' }, arrow), end(to), years ? h('span', { class: 'muted' }, ` (${years})`) : null);
+            const last = to === p.nodes[p.nodes.length - 1]?.id;
+            // Any entity between the ends can be avoided in the next search.
+            const avoid = last ? null : h('button', { type: 'button', class: 'link-button avoid', 'data-avoid': to, title: `Search again without paths through ${byId.get(to)?.name ?? to}`, onclick: (e: Event) => (e.stopPropagation(), this.limits.avoid(to)) }, 'avoid');
+            return h('li', { class: 'hop' }, end(from), h('span', { class: 'hop-edge' }, arrow), end(to), years ? h('span', { class: 'muted' }, ` (${years})`) : null, avoid ? ' ' : null, avoid);
           });
           return h(
             'li',

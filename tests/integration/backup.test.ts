@@ -62,7 +62,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('backup and restore of the embedded database', () => {
+// Each step starts or stops a JVM (tens of seconds on a loaded 2-core machine): minutes, not the default minute.
+describe('backup and restore of the embedded database', { timeout: 900_000 }, () => {
   let before: GraphDigest;
 
   it('seeds the background database with NEO4J_URI unset', async () => {

@@ -76,7 +76,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('bulk first load', () => {
+// Each step starts or stops a JVM (tens of seconds on a loaded 2-core machine): minutes, not the default minute.
+describe('bulk first load', { timeout: 900_000 }, () => {
   const exampleDir = join(root, 'example');
 
   it('loads the example set into an empty embedded database through the command (NEO4J_URI unset)', async () => {

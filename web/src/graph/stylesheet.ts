@@ -51,7 +51,7 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     {
       // The best-connected nodes keep a readable label at overview zoom.
       selector: 'node.hub',
-      style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(degree, 0, 40, 22, 36)', 'font-weight': 'bold', 'text-outline-width': 3 },
+      style: { 'min-zoomed-font-size': 0, 'font-size': 'mapData(degree, 0, 40, 22, 36)', 'font-weight': 'bold', 'text-outline-width': 3, 'z-index': 12 },
     },
     // Labels that would overlap a more important one (labels.ts) wait for hover or selection.
     { selector: 'node.label-low', style: { 'text-opacity': 0 } },

@@ -94,8 +94,8 @@ export function fundingGraphStatement(plan: FundingGraphPlan): CypherStatement {
       WITH leg, source, target, collect(x) AS xs, ${figures}
       WITH leg, source, target, xs, amountUsd, flowCount, precisions
       ORDER BY amountUsd DESC, leg, source, target
-      WITH collect({ leg: leg, source: source, target: target, xs: xs, amountUsd: amountUsd, flowCount: flowCount, precisions: precisions }) AS all
-      RETURN all[0..${st.param(plan.maxEdges)}] AS kept, size(all) AS edgeCount
+      WITH collect({ leg: leg, source: source, target: target, xs: xs, amountUsd: amountUsd, flowCount: flowCount, precisions: precisions }) AS ranked
+      RETURN ranked[0..${st.param(plan.maxEdges)}] AS kept, size(ranked) AS edgeCount
     }
     CALL (kept) {
       UNWIND kept AS e

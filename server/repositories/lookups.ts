@@ -14,24 +14,32 @@ import type { EdgeRow, FlowRow } from './rows.ts';
 const FUNDED_PREFIX = 'FUNDED:';
 
 /**
- * The statement of edges(ids): one branch per allow-listed type so that each reads the type's
- * key index, one for element ids, one for flows; rows in the order of the ids asked.
+ * The statement of edges(ids), rows in the order of the ids asked. A derived key
+ * (TYPE:from:to:start) names its ends, so it is found from them through the id index; a flow's
+ * edge through the flow's id; any other id (a record's own id, an element id) by reading the
+ * relationships between entities, which only ids of that form pay for.
  */
 export function edgesStatement(plan: EdgesByIdPlan): CypherStatement {
   const st = new Statement();
-  const byKey = RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t} {key: k}]->() RETURN ${relationshipEdgeProjection('r')} AS edge`);
   // A code constant, as in fundedEdgeProjection.
   const prefix = `'${FUNDED_PREFIX}'`;
+  const typed = st.param(RELATIONSHIP_TYPES);
+  const derived = `(size(parts) = 4 AND parts[0] IN ${typed})`;
   const cypher = `
-    UNWIND range(0, size(${st.param(plan.ids)}) - 1) AS i
-    WITH i, ${st.param(plan.ids)}[i] AS k
-    CALL (k) {
-      ${byKey.join('\n      UNION\n      ')}
-      UNION
-      MATCH (ea:Entity)-[r]->(eb:Entity) WHERE elementId(r) = k
+    WITH ${st.param(plan.ids)} AS ids
+    UNWIND range(0, size(ids) - 1) AS i
+    WITH i, ids[i] AS k, split(ids[i], ':') AS parts
+    CALL (k, parts) {
+      WITH k, parts WHERE ${derived}
+      MATCH (ea:Entity {id: parts[1]})-[r]->(eb:Entity {id: parts[2]}) WHERE r.key = k
       RETURN ${relationshipEdgeProjection('r')} AS edge
       UNION
-      MATCH (fl:Funding {id: CASE WHEN k STARTS WITH ${prefix} THEN substring(k, size(${prefix})) END})
+      WITH k, parts WHERE NOT ${derived} AND NOT k STARTS WITH ${prefix}
+      MATCH (ea:Entity)-[r]->(eb:Entity) WHERE r.key = k OR elementId(r) = k
+      RETURN ${relationshipEdgeProjection('r')} AS edge
+      UNION
+      WITH k WHERE k STARTS WITH ${prefix}
+      MATCH (fl:Funding {id: substring(k, size(${prefix}))})
       RETURN ${fundedEdgeProjection('fl')} AS edge
     }
     WITH i, edge ORDER BY i

@@ -55,21 +55,22 @@ export interface PathResultRow {
   search: PathSearchRow;
 }
 
-/** The neighbours of `x` the walk may step to: `(y, ty, rel, fl)` rows, one per node and type. */
-function steps(p: EdgeRefs, funded: string, x: string, allowed: (id: string) => string): string {
-  return `CALL (${x}) {
-        MATCH (${x})-[r:${TYPED}]-(y:Entity) WHERE ${relOk('r', p)} AND ${allowed('y.id')}
-        WITH y, type(r) AS ty, r ORDER BY coalesce(r.key, elementId(r))
-        WITH y, ty, head(collect(r)) AS rel
-        RETURN y, ty, rel, null AS fl
-        UNION
-        MATCH (${x})-[:PROVIDED|TO]-(f:Funding) WHERE ${funded} AND ${flowOk('f', p)}
-        WITH f, CASE WHEN f.donorId = ${x}.id THEN f.recipientId ELSE f.donorId END AS yid
-        WITH f, yid WHERE ${allowed('yid')}
-        WITH yid, f ORDER BY f.amountUsd DESC, f.id
-        WITH yid, head(collect(f)) AS fl
+/**
+ * The neighbours of `x` the walk may step to, as `(y, ty, rel, fl)` rows: one per node and type,
+ * a typed relationship or a flow (the largest, then by id). One pattern for both keeps the
+ * statement small: planning it is what a cold request pays for.
+ */
+function steps(p: EdgeRefs, funded: string, scope: string, x: string, allowed: (id: string) => string): string {
+  return `CALL (${scope}) {
+        MATCH (${x})-[r:${TYPED}|PROVIDED|TO]-(m)
+        WHERE (m:Entity AND ${relOk('r', p)}) OR (m:Funding AND ${funded} AND ${flowOk('m', p)})
+        WITH r, m, CASE WHEN m:Funding THEN CASE WHEN m.donorId = ${x}.id THEN m.recipientId ELSE m.donorId END ELSE m.id END AS yid,
+          CASE WHEN m:Funding THEN 'FUNDED' ELSE type(r) END AS ty
+        WITH r, m, yid, ty WHERE ${allowed('yid')}
+        WITH yid, ty, r, m ORDER BY CASE WHEN m:Funding THEN -m.amountUsd ELSE 0 END, CASE WHEN m:Funding THEN m.id ELSE coalesce(r.key, elementId(r)) END
+        WITH yid, ty, head(collect(CASE WHEN m:Funding THEN m ELSE r END)) AS pick
         MATCH (y:Entity {id: yid})
-        RETURN y, 'FUNDED' AS ty, null AS rel, fl
+        RETURN y, ty, CASE WHEN ty = 'FUNDED' THEN null ELSE pick END AS rel, CASE WHEN ty = 'FUNDED' THEN pick END AS fl
       }`;
 }
 
@@ -82,15 +83,16 @@ export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenan
   const maxHops = st.param(q.maxHops);
   const budget = st.param(SEARCH_BUDGET);
   const cap = st.param(PREFIX_CAP);
+  const limit = st.param(q.limit);
   const carry = 's, t, swap, layers, seen, frontier, work, expanded, stopped';
   const bfs = (k: number) => `
     WITH ${carry}, NOT stopped AND size(frontier) > 0 AND ${k} <= ${maxHops} - 1 AS go
     WITH ${carry}, go, CASE WHEN go THEN reduce(c = 0, x IN frontier | c + COUNT { (x)--() }) ELSE 0 END AS cost
     WITH ${carry}, go AND work + cost <= ${budget} AS ok, go AND work + cost > ${budget} AS over, cost
     CALL (frontier, seen, ok) {
-      WITH frontier, seen WHERE ok
+      WITH frontier, seen, ok WHERE ok
       UNWIND frontier AS x
-      ${steps(p, funded, 'x', (id) => `NOT ${id} IN seen AND NOT ${id} IN ${excl}`)}
+      ${steps(p, funded, 'x, seen', 'x', (id) => `NOT ${id} IN seen AND NOT ${id} IN ${excl}`)}
       WITH DISTINCT y
       RETURN collect(y) AS found
     }
@@ -102,13 +104,15 @@ export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenan
       expanded + CASE WHEN ok THEN size(frontier) ELSE 0 END AS expanded,
       stopped OR over AS stopped`;
   const grow = (i: number) => `
-    CALL (t, open, within, lmax) {
-      WITH t, open, within, lmax WHERE ${i} <= lmax
+    // Step i finds every path of i steps: once the shorter ones fill the limit, longer ones are not needed.
+    WITH s, t, swap, lmax, within, work, expanded, stopped, done, open, capped, ${i} <= lmax AND size(done) < ${limit} AS more
+    CALL (t, open, within, lmax, more) {
+      WITH t, open, within, lmax, more WHERE more
       UNWIND open AS pre
-      WITH pre, pre.vs[-1] AS x, within[lmax - ${i}] AS ok
-      ${steps(p, funded, 'x', (id) => `${id} IN ok AND NOT ${id} IN pre.ns AND NOT ${id} IN ${excl}`)}
-      WITH pre, y, { ns: pre.ns + y.id, vs: pre.vs + y, es: pre.es + { ty: ty, rel: rel, fl: fl } } AS q
-      WITH y, q, reduce(a = '', k IN range(0, size(q.es) - 1) | a + q.ns[k] + ' ' + q.es[k].ty + ' ') + q.ns[-1] AS sig
+      WITH t, pre, pre.vs[-1] AS x, within[lmax - ${i}] AS ok
+      ${steps(p, funded, 'x, ok, pre', 'x', (id) => `${id} IN ok AND NOT ${id} IN pre.ns AND NOT ${id} IN ${excl}`)}
+      WITH t, y, { ns: pre.ns + y.id, vs: pre.vs + y, es: pre.es + { ty: ty, rel: rel, fl: fl } } AS q
+      WITH t, y, q, reduce(a = '', k IN range(0, size(q.es) - 1) | a + q.ns[k] + ' ' + q.es[k].ty + ' ') + q.ns[-1] AS sig
       ORDER BY sig
       RETURN collect(CASE WHEN y = t THEN q END) AS arrived, collect(CASE WHEN y <> t THEN q END) AS going
     }
@@ -130,15 +134,16 @@ export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenan
         [r IN range(0, ${MAX_HOPS}) | reduce(acc = [], l IN layers[0..r + 1] | acc + l)] AS within
       WITH s, t, swap, work, expanded, stopped, lmax, within, [{ ns: [s.id], vs: [s], es: [] }] AS open, [] AS done, null AS capped
       ${Array.from({ length: MAX_HOPS }, (_, i) => grow(i + 1)).join('')}
-      WITH swap, work, expanded, stopped, capped, coalesce(capped, lmax) AS exhaustive, done
+      WITH swap, work, expanded, stopped, capped, done,
+        coalesce(capped, CASE WHEN size(done) >= ${limit} THEN reduce(m = 0, d IN done | CASE WHEN d.length > m THEN d.length ELSE m END) ELSE lmax END) AS exhaustive
       UNWIND (CASE WHEN size(done) = 0 THEN [null] ELSE done END) AS d
       WITH swap, work, expanded, stopped, capped, exhaustive, d,
         CASE WHEN d IS NULL THEN '' WHEN swap THEN reduce(a = '', k IN range(size(d.ns) - 1, 0, -1) | a + d.ns[k] + ' ' + CASE WHEN k > 0 THEN d.es[k - 1].ty ELSE '' END + ' ') ELSE reduce(a = '', k IN range(0, size(d.ns) - 1) | a + d.ns[k] + ' ' + coalesce(d.es[k].ty, '') + ' ') END AS sig
       ORDER BY d.length, sig
-      WITH swap, work, expanded, stopped, capped, exhaustive, collect(d) AS all
+      WITH swap, work, expanded, stopped, capped, exhaustive, collect(d) AS ranked
       RETURN swap, work, expanded, stopped, capped, exhaustive,
-        size([d IN all WHERE d.length <= exhaustive]) AS within,
-        [d IN all[0..${st.param(q.limit)}] | {
+        size([d IN ranked WHERE d.length <= exhaustive]) AS within,
+        [d IN ranked[0..${limit}] | {
           length: d.length,
           nodes: [v IN d.vs | ${graphNodeProjection('v')}],
           edges: [e IN d.es | CASE WHEN e.rel IS NULL

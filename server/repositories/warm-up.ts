@@ -14,13 +14,17 @@ const NOBODY = '\u0000warm-up';
 /** The provenance variants the explorer sends (none, and headings with works). */
 const VARIANTS: ProvenancePlan[] = [{ headings: false, works: false }, { headings: true, works: true }];
 
+/** Time a warm-up statement may take: planning on a loaded machine takes far longer than running. */
+const WARM_UP_TIMEOUT_MS = 180_000;
+
 /** Plans the slow statements; returns how long it took. Failures are the caller's to log. */
 export async function warmUp(db: Database): Promise<number> {
+  const options = { timeoutMs: WARM_UP_TIMEOUT_MS };
   const started = performance.now();
   const filter = { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null };
   for (const provenance of VARIANTS) {
-    await readRows(db, pathsStatement({ from: NOBODY, to: `${NOBODY}2`, maxHops: 4, limit: 5, filter, excludeIds: [] }, provenance));
-    await readRows(db, edgesStatement({ ids: [NOBODY], provenance }));
+    await readRows(db, pathsStatement({ from: NOBODY, to: `${NOBODY}2`, maxHops: 4, limit: 5, filter, excludeIds: [] }, provenance), options);
+    await readRows(db, edgesStatement({ ids: [NOBODY], provenance }), options);
   }
   return performance.now() - started;
 }

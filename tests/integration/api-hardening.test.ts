@@ -3,6 +3,7 @@
  * stable extensions.code; the explorer's real queries pass the same limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { warmUp } from '../../server/repositories/warm-up.ts';
 import { createApi, dataOf, type Api } from './api-harness.ts';
 import { ARMOR_LIMITS } from '../../server/graphql/armor.ts';
 import { currentQueryCount, withQueryCounter } from '../../server/db/database.ts';
@@ -10,9 +11,11 @@ import { currentQueryCount, withQueryCounter } from '../../server/db/database.ts
 let api: Api;
 let prod: Api;
 
-beforeAll(() => {
+beforeAll(async () => {
   api = createApi();
   prod = createApi({ NODE_ENV: 'production' });
+  // As the server does at start (the page's calls include a path search).
+  await warmUp(api.db);
 });
 afterAll(async () => {
   await api.close();

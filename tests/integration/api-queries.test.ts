@@ -4,12 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, dataOf, type Api } from './api-harness.ts';
+import { warmUp } from '../../server/repositories/warm-up.ts';
 
 const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
 let api: Api;
 
-beforeAll(() => {
+beforeAll(async () => {
   api = createApi();
+  // As the server does at start: the path search's first plan takes seconds on a loaded machine.
+  await warmUp(api.db);
 });
 afterAll(async () => {
   await api.close();

@@ -62,10 +62,25 @@ const TRUTH = `
   }
   fragment T on FundingTotals { amountUsd lowerBound approximate groups { key amountUsd lowerBound approximate } exclusions { reason flow { id } } }`;
 
+/**
+ * `ask`, asked again (up to three times) when the server says it ran out of time: the shared
+ * test machine is loaded, and a slow answer is not a wrong one.
+ */
+async function patiently<T>(ask: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask();
+    } catch (err) {
+      if (attempt >= 3 || !/timeout|did not answer in time/i.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 2000 * attempt));
+    }
+  }
+}
+
 /** The API's totals and flows for a window (and an optional recipient). */
 export async function truth(baseUrl: string, w: Window, extra: Record<string, unknown> = {}): Promise<Truth> {
   const filter = { yearFrom: w.yearFrom, yearTo: w.yearTo, ...extra };
-  const data = await graphql<Omit<Truth, 'flows'> & { fundingFlows: { nodes: Truth['flows'] } }>(baseUrl, TRUTH, { f: filter, first: 500 });
+  const data = await patiently(() => graphql<Omit<Truth, 'flows'> & { fundingFlows: { nodes: Truth['flows'] } }>(baseUrl, TRUTH, { f: filter, first: 500 }));
   return { ...data, flows: data.fundingFlows.nodes };
 }
 

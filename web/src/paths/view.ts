@@ -150,7 +150,7 @@ export class PathsView extends CanvasView {
 
   private renderList(): void {
     const byId = new Map<string, GraphNode>(pathsGraph(this.paths).nodes.map((n) => [n.id, n]));
-    const end = (id: string) => h('button', { type: 'button', class: 'node-link', onclick: () => this.navigate(id) }, kindSwatch(byId.get(id)?.kind ?? ''), byId.get(id)?.name ?? id);
+    const end = (id: string) => h('button', { type: 'button', class: 'node-link', 'data-id': id, onclick: () => this.navigate(id) }, kindSwatch(byId.get(id)?.kind ?? ''), byId.get(id)?.name ?? id);
     setChildren(
       this.list,
       ...this.heading(),

@@ -32,7 +32,9 @@ export interface Toolbar {
 
 /** The toolbar; buttons run `act`, the focus checkbox reports its new value. */
 export function buildToolbar(act: (action: ExploreAction) => void, setFocusMode: (on: boolean) => void): Toolbar {
-  const button = (id: string, label: string, title: string, action: ExploreAction) => h('button', { type: 'button', id, title, 'aria-label': title, onclick: () => act(action) }, label);
+  // A button's name is its visible text (speech users say what they see); symbols alone get the title as name.
+  const button = (id: string, label: string, title: string, action: ExploreAction) =>
+    h('button', { type: 'button', id, title, ...(/[a-z]/i.test(label) ? {} : { 'aria-label': title }), onclick: () => act(action) }, label);
   const undo = h('button', { type: 'button', id: 'btn-undo', title: 'Undo (U or Ctrl+Z)', disabled: true, onclick: () => act('undo') }, '↶ Undo');
   const focusMode = h('input', { type: 'checkbox', id: 'focus-mode', onchange: (e: Event) => setFocusMode((e.target as HTMLInputElement).checked) });
   const el = h(

@@ -15,21 +15,16 @@ export function timingOf(r: string): string {
 /**
  * True when relationship `r` holds in the window. With `nullable`, the bounds are parameters
  * that may hold null (a statement whose text must not depend on the filter); otherwise a null
- * reference is an open bound and adds no condition. Written as a disjunction over the timings
- * (an edge stored without one takes the default by its years), never a CASE, so that it reads
- * like the other edge tests wherever a walk places it.
+ * reference is an open bound and adds no condition. One CASE on the timing, not a disjunction of
+ * conjunctions: the planner normalises boolean predicates, and an OR of ANDs grows there into a
+ * product of clauses that made the path search's planning time out.
  */
 export function inWindow(r: string, w: WindowRefs, nullable = false): string {
   const { from, to } = w;
   if (from === null && to === null) return 'true';
   const bound = (ref: string | null, test: string) => (ref === null ? null : nullable ? `(${ref} IS NULL OR ${test})` : test);
-  const dated = `(${r}.start IS NOT NULL OR ${r}.end IS NOT NULL)`;
-  const is = (timing: string, byDefault: string | null) =>
-    byDefault === null ? `${r}.timing = '${timing}'` : `(${r}.timing = '${timing}' OR (${r}.timing IS NULL AND ${byDefault}))`;
-  const point = all([is('POINT', null), `${r}.start IS NOT NULL`, bound(to, `${r}.start <= ${to}`), bound(from, `${r}.start >= ${from}`)]);
-  const period = all([is('PERIOD', dated), bound(to, `(${r}.start IS NULL OR ${r}.start <= ${to})`), bound(from, `(${r}.end IS NULL OR ${r}.end >= ${from})`)]);
-  const cases = [is('ALWAYS', null), `(${point})`, `(${period})`];
-  // An undated edge answers no window; in the fixed text, only the one whose bounds are both null.
-  if (nullable) cases.push(`(${all([is('UNDATED', `NOT ${dated}`), from && `${from} IS NULL`, to && `${to} IS NULL`])})`);
-  return `(${cases.join(' OR ')})`;
+  const point = all([`${r}.start IS NOT NULL`, bound(to, `${r}.start <= ${to}`), bound(from, `${r}.start >= ${from}`)]);
+  const period = all([bound(to, `(${r}.start IS NULL OR ${r}.start <= ${to})`), bound(from, `(${r}.end IS NULL OR ${r}.end >= ${from})`)]);
+  const undated = nullable ? all([from && `${from} IS NULL`, to && `${to} IS NULL`]) : 'false';
+  return `(CASE ${timingOf(r)} WHEN 'ALWAYS' THEN true WHEN 'UNDATED' THEN ${undated} WHEN 'POINT' THEN ${point} ELSE ${period} END)`;
 }

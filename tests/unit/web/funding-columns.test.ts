@@ -4,6 +4,7 @@ import { columnGraph } from '../../../web/src/funding/columns.ts';
 import { countingRows, reasonText } from '../../../web/src/funding/counting.ts';
 import { columnLabeller, columnPositions } from '../../../web/src/funding/state.ts';
 import { flow } from './fixtures.ts';
+import { flowsCsv } from '../../../web/src/export/flows-csv.ts';
 
 const totals = (groups: { key: string; amountUsd: number; lowerBound?: boolean }[]) => ({
   groups: groups.map((g) => ({ label: g.key, flowCount: 1, lowerBound: false, approximate: false, ...g })),
@@ -80,5 +81,19 @@ describe('funding columns', () => {
     expect(rows.notCounted).toEqual([{ flow: flows[3], reason: 'AVERAGE', countedUsd: 0 }]);
     expect(reasonText('OUTSIDE_WINDOW', 'fiscal year 2011')).toContain('outside fiscal year 2011');
     expect(reasonText('PARTS_COUNTED', null)).toContain('parts');
+  });
+});
+
+describe('flows CSV', () => {
+  it('one row per flow with counted or not, the reason, and its sources', () => {
+    const cited = { ...flows[0], sources: [{ source: 'tnsr', section: 's3', sectionHeading: null, paragraphs: [2], footnotes: [52], works: [] }] };
+    const csv = flowsCsv([
+      { flow: cited, reason: null, countedUsd: null },
+      { flow: flows[3], reason: 'AVERAGE', countedUsd: 0 },
+    ]);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,donor,authority,recipient,amountUsd,fyStart,fyEnd,precision,basis,partOf,countedInTotals,reasonNotCounted,stillAddsUsd,note,sources');
+    expect(lines[1]).toBe('f1,us,gte,kenya,1000000,2016,2016,EXACT,TOTAL,,yes,,,,tnsr s3 p2 fn52');
+    expect(lines[2]).toBe('f4,uk,,kenya,7000000,2016,2016,EXACT,TOTAL,,no,AVERAGE,0,,');
   });
 });

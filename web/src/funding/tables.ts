@@ -5,6 +5,9 @@ import { h, setChildren } from '../ui/dom.ts';
 import { formatFiscalYears, formatUsd } from '../ui/format.ts';
 import { TOTALS_SHOWN, precisionText, totalText } from './state.ts';
 import { countingRows } from './counting.ts';
+import { makeSortable } from './sortable.ts';
+import { flowsCsv } from '../export/flows-csv.ts';
+import { download } from '../export/export-menu.ts';
 
 export interface TableActions {
   /** Show an entity (a donor) in the details panel and on the canvas. */
@@ -40,10 +43,19 @@ function totalsList(title: string, totals: FundingTotals, id: string, pick?: (ke
   );
 }
 
+/** `h` for a table whose columns sort on a click of their header. */
+function sortableTable(...args: Parameters<typeof h<'table'>>): HTMLTableElement {
+  const table = h(...args);
+  makeSortable(table);
+  return table;
+}
+
 /** Draw the totals and the flow table of `answer` into `host`. */
 export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, act: TableActions): void {
   const flows = answer.flows.nodes;
-  const reasons = new Map(countingRows(answer).notCounted.map((r) => [r.flow.id, r.reason]));
+  const rows = countingRows(answer);
+  const reasons = new Map(rows.notCounted.map((r) => [r.flow.id, r.reason]));
+  const saveCsv = () => download(new Blob([flowsCsv([...rows.counted, ...rows.notCounted])], { type: 'text/csv' }), `aidgraph-funding-flows-${new Date().toISOString().slice(0, 10)}.csv`);
   const byId = new Map(flows.map((f) => [f.id, f]));
   const partName = (id: string) => {
     const p = byId.get(id);
@@ -61,8 +73,15 @@ export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, ac
       totalsList('Authorities', answer.byAuthority, 'totals-authorities', (k) => (k === '-' ? undefined : act.underAuthority(k))),
       totalsList('Recipients', answer.byRecipient, 'totals-recipients', (k) => act.recipient(k)),
     ),
-    h('h3', {}, `Flows `, h('span', { class: 'muted' }, answer.flows.totalCount > flows.length ? `(largest ${flows.length} of ${answer.flows.totalCount})` : `(${flows.length})`)),
     h(
+      'h3',
+      {},
+      `Flows `,
+      h('span', { class: 'muted' }, answer.flows.totalCount > flows.length ? `(largest ${flows.length} of ${answer.flows.totalCount})` : `(${flows.length})`),
+      ' ',
+      h('button', { type: 'button', class: 'link-button', id: 'flows-csv', onclick: saveCsv }, 'Download as CSV (with sources)'),
+    ),
+    sortableTable(
       'table',
       { class: 'data-table', id: 'flows-table' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Donor'), h('th', {}, 'Authority'), h('th', {}, 'Recipient'), h('th', { class: 'num' }, 'Amount'), h('th', {}, 'Years'), h('th', {}, 'Counted in totals'), h('th', {}, 'Notes'))),
@@ -76,8 +95,8 @@ export function renderFundingTables(host: HTMLElement, answer: FundingAnswer, ac
             h('td', {}, link(f.donor.id, f.donor.name, () => act.navigate(f.donor.id))),
             h('td', {}, f.authority ? link(f.authority.id, f.authority.name, () => act.underAuthority(f.authority!.id)) : h('span', { class: 'muted' }, 'not stated')),
             h('td', {}, link(f.recipient.id, f.recipient.name, () => act.recipient(f.recipient.id))),
-            h('td', { class: 'num amount' }, formatUsd(f.amountUsd)),
-            h('td', {}, formatFiscalYears(f.fyStart, f.fyEnd)),
+            h('td', { class: 'num amount', 'data-value': f.amountUsd }, formatUsd(f.amountUsd)),
+            h('td', { 'data-value': f.fyStart }, formatFiscalYears(f.fyStart, f.fyEnd)),
             h('td', { class: 'counted' }, counted(f.id)),
             h('td', { class: 'muted' }, [precisionText(f), f.partOf ? `part of ${partName(f.partOf)}` : '', f.purpose ?? ''].filter(Boolean).join('; ')),
           ),

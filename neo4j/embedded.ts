@@ -3,7 +3,7 @@
  * Used by `npm start`, the vitest global setup, the benchmarks and the `db:*` scripts.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -131,12 +131,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
     NEO4J_PAGECACHE: String(pageCacheMb),
   };
   const logFile = join(dataDir, 'launcher.log');
+  // The log is appended to: a restart must wait for its own ready line, not an earlier run's.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const child = options.detached
     ? spawn('java', args, { env, detached: true, stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')] })
     : spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const started = Date.now();
-  await waitForReady(child, port, options.timeoutMs ?? 180_000, options.detached ? logFile : undefined);
+  await waitForReady(child, port, options.timeoutMs ?? 180_000, options.detached ? { path: logFile, from: logStart } : undefined);
   log(`aidgraph: Neo4j ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s (heap ${heapMb} MiB, page cache ${pageCacheMb} MiB, data ${dataDir})`);
   if (options.detached) child.unref();
   // A kept data directory says who runs on it, so that the tools (import, export, backup) use
@@ -251,7 +253,7 @@ export async function runLauncherMode(mode: LauncherMode, path: string, options:
  * Resolves on the launcher's ready line: Bolt is open AND the password is set (the port alone
  * opens a moment earlier, while the initial password still applies).
  */
-function waitForReady(child: ChildProcess, port: number, timeoutMs: number, logFile?: string): Promise<void> {
+function waitForReady(child: ChildProcess, port: number, timeoutMs: number, logFile?: { path: string; from: number }): Promise<void> {
   return new Promise((resolveReady, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`Neo4j did not open Bolt on port ${port} within ${timeoutMs / 1000} s`)), timeoutMs);
@@ -277,8 +279,8 @@ function waitForReady(child: ChildProcess, port: number, timeoutMs: number, logF
     child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
     // A detached child writes to its log file instead: read it for the ready line.
     const poll = setInterval(() => {
-      if (!logFile || !existsSync(logFile)) return;
-      output = readFileSync(logFile, 'utf8');
+      if (!logFile || !existsSync(logFile.path)) return;
+      output = readFileSync(logFile.path).subarray(logFile.from).toString('utf8');
       if (output.includes(READY_MARK)) done();
     }, 250);
   });

@@ -66,7 +66,7 @@ const TRUTH = `
  * `ask`, asked again (up to three times) when the server says it ran out of time: the shared
  * test machine is loaded, and a slow answer is not a wrong one.
  */
-async function patiently<T>(ask: () => Promise<T>): Promise<T> {
+export async function patiently<T>(ask: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ask();

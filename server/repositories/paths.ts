@@ -19,7 +19,7 @@
 import type { Database } from '../db/database.ts';
 import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
-import { fixedEdgeRefs, flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
+import { flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
 import { readRows } from './read.ts';
 import type { PathQuery, PathsPlan } from './plan.ts';
 import type { EdgeRow, GraphNodeRow } from './rows.ts';
@@ -77,9 +77,29 @@ function steps(p: EdgeRefs, funded: string, scope: string, x: string, allowed: (
 /** The statement of paths (one text for every filter and hop count). */
 export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenance?: PathsPlan['provenance']): CypherStatement {
   const st = new Statement();
-  const p = fixedEdgeRefs(st, q.filter);
-  const funded = st.param(q.filter.funded);
-  const excl = st.param(q.excludeIds);
+  // Every filter value travels in one map parameter: Neo4j keys its plan cache on the types of
+  // the parameters (null, an empty list, a list of strings differ), and planning this statement
+  // takes seconds, so one plan must serve every filter (and the warm-up).
+  const f = st.param({
+    relTypes: q.filter.relTypes,
+    funded: q.filter.funded,
+    yearFrom: q.filter.yearFrom,
+    yearTo: q.filter.yearTo,
+    minAmountUsd: q.filter.minAmountUsd,
+    excludeIds: q.excludeIds,
+  });
+  const p: EdgeRefs = {
+    types: `${f}.relTypes`,
+    funded: true,
+    window: { from: `${f}.yearFrom`, to: `${f}.yearTo` },
+    min: `${f}.minAmountUsd`,
+    filtered: true,
+    fixedText: true,
+    kinds: null,
+    typedReach: true,
+  };
+  const funded = `${f}.funded`;
+  const excl = `${f}.excludeIds`;
   const maxHops = st.param(q.maxHops);
   const budget = st.param(SEARCH_BUDGET);
   const cap = st.param(PREFIX_CAP);

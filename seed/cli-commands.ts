@@ -159,14 +159,16 @@ async function maybeBulk(extra: Extra, dir: string): Promise<{ code: number | nu
   if (running && !running.detached) return refuse(`the embedded database is held by pid ${running.startedBy ?? running.pid} (npm start?), and the importer needs it stopped`);
   const readStarted = Date.now();
   const raw = readDataset(dir);
+  const readMs = Date.now() - readStarted;
   if (!asked && raw.records.length < AUTO_BULK_RECORDS) return { code: null, embedded };
   if (running || hasUserDatabase(dataDir)) {
     embedded = await useEmbedded();
     const nodes = await nodeCount(extra.database);
     if (nodes > 0) return refuse(`the database holds ${nodes.toLocaleString('en-US')} nodes, and the importer only fills an empty one`);
   }
+  const validateStarted = Date.now();
   const result = validateDataset(raw);
-  const readValidateMs = Date.now() - readStarted;
+  const readValidateMs = readMs + Date.now() - validateStarted;
   if (!result.ok) {
     say(`${dir} is not a valid data set: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}, nothing was written.`);
     for (const p of result.problems) say(`  ${formatProblem(p)}`);

@@ -17,6 +17,7 @@
  * (or flows) between two nodes give one path; the flow shown is the largest (then by id).
  */
 import type { Database } from '../db/database.ts';
+import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 import { Statement, type CypherStatement } from './cypher.ts';
 import { graphNodeProjection, relationshipEdgeProjection, fundedEdgeProjection } from './projection.ts';
 import { flowOk, relOk, TYPED, type EdgeRefs } from './edge-filter.ts';
@@ -77,22 +78,33 @@ function steps(p: EdgeRefs, funded: string, scope: string, x: string, allowed: (
 /** The statement of paths (one text for every filter and hop count). */
 export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenance?: PathsPlan['provenance']): CypherStatement {
   const st = new Statement();
-  // Every filter value travels in one map parameter: Neo4j keys its plan cache on the types of
-  // the parameters (null, an empty list, a list of strings differ), and planning this statement
-  // takes seconds, so one plan must serve every filter (and the warm-up).
+  // Every filter value travels in one map parameter whose entries always have the same types:
+  // Neo4j keys its plan cache on the parameters' types (null, an empty list and a list of
+  // strings differ, inside a map too; top-level strings and lists also by size), and planning this statement takes seconds, so one plan
+  // must serve every filter (and the warm-up). An open bound is a flag and a placeholder number,
+  // read back as null; no types means every type; '' (never an id) keeps the list one of strings.
   const f = st.param({
-    relTypes: q.filter.relTypes,
+    relTypes: q.filter.relTypes ?? RELATIONSHIP_TYPES,
     funded: q.filter.funded,
-    yearFrom: q.filter.yearFrom,
-    yearTo: q.filter.yearTo,
-    minAmountUsd: q.filter.minAmountUsd,
-    excludeIds: q.excludeIds,
+    hasFrom: q.filter.yearFrom !== null,
+    yearFrom: q.filter.yearFrom ?? 0,
+    hasTo: q.filter.yearTo !== null,
+    yearTo: q.filter.yearTo ?? 0,
+    hasMin: q.filter.minAmountUsd !== null,
+    minAmountUsd: q.filter.minAmountUsd ?? 0,
+    excludeIds: ['', ...q.excludeIds],
+    // Ends and sizes here too: the plan cache also buckets top-level strings and lists by size.
+    from: q.from,
+    to: q.to,
+    maxHops: q.maxHops,
+    limit: q.limit,
   });
+  const orNull = (flag: string, value: string) => `(CASE WHEN ${f}.${flag} THEN ${f}.${value} END)`;
   const p: EdgeRefs = {
     types: `${f}.relTypes`,
     funded: true,
-    window: { from: `${f}.yearFrom`, to: `${f}.yearTo` },
-    min: `${f}.minAmountUsd`,
+    window: { from: orNull('hasFrom', 'yearFrom'), to: orNull('hasTo', 'yearTo') },
+    min: orNull('hasMin', 'minAmountUsd'),
     filtered: true,
     fixedText: true,
     kinds: null,
@@ -100,10 +112,10 @@ export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenan
   };
   const funded = `${f}.funded`;
   const excl = `${f}.excludeIds`;
-  const maxHops = st.param(q.maxHops);
+  const maxHops = `toInteger(${f}.maxHops)`;
   const budget = st.param(SEARCH_BUDGET);
   const cap = st.param(PREFIX_CAP);
-  const limit = st.param(q.limit);
+  const limit = `toInteger(${f}.limit)`;
   const carry = 's, t, swap, layers, seen, frontier, work, expanded, stopped';
   const bfs = (k: number) => `
     WITH ${carry}, NOT stopped AND size(frontier) > 0 AND ${k} <= ${maxHops} - 1 AS go
@@ -139,8 +151,8 @@ export function pathsStatement(q: PathQuery & { excludeIds: string[] }, provenan
     WITH s, t, swap, lmax, within, work, expanded, stopped, done + [q IN arrived | q { .*, length: ${i} }] AS done,
       going[0..${cap}] AS open, CASE WHEN capped IS NULL AND size(going) > ${cap} THEN ${i} ELSE capped END AS capped`;
   const cypher = `
-    OPTIONAL MATCH (a:Entity {id: ${st.param(q.from)}})
-    OPTIONAL MATCH (b:Entity {id: ${st.param(q.to)}})
+    OPTIONAL MATCH (a:Entity {id: ${f}.from})
+    OPTIONAL MATCH (b:Entity {id: ${f}.to})
     WITH a, b
     CALL (a, b) {
       WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL

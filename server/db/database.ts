@@ -8,7 +8,7 @@ import { countQuery } from './query-counter.ts';
 import { withDeadline } from './deadline.ts';
 
 export { withQueryCounter, currentQueryCount } from './query-counter.ts';
-export { DatabaseUnavailableError, isTimedOut, isUnavailable } from './deadline.ts';
+export { isTimedOut, isUnavailable } from './deadline.ts';
 
 /** How long the driver retries transient failures (a restarting Neo4j) at most. */
 export const DRIVER_RETRY_WINDOW_MS = 15_000;

@@ -10,7 +10,7 @@ const SCHEMA_DIR = fileURLToPath(new URL('./schema/', import.meta.url));
 const GENERATED_DIR = join(SCHEMA_DIR, 'generated');
 
 /** Both globs, for tools that load the schema themselves (relative to the repository root). */
-export const SCHEMA_GLOBS = ['server/graphql/schema/*.graphql', 'server/graphql/schema/generated/*.graphql'];
+const SCHEMA_GLOBS = ['server/graphql/schema/*.graphql', 'server/graphql/schema/generated/*.graphql'];
 
 function sdlFiles(dir: string): string[] {
   return readdirSync(dir)

@@ -3,14 +3,15 @@
  * work by keyboard (arrow keys, one tab stop, visible focus); at 800x600 every view loads and a
  * click on a node opens the details.
  */
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { nodeScreenPosition, openReady, screenshot, startApp, type ViewName } from './support/app.ts';
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+/** The axe-core script, injected into the page under test. */
+const axeSource = axe.source;
 
 const VIEWS: { hash: string; view: ViewName; node: string }[] = [
   { hash: '', view: 'explore', node: 'danab' },

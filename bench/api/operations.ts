@@ -36,7 +36,7 @@ const OVERVIEW = `query Overview($filter: GraphFilter) { graph(filter: $filter) 
 
 const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $limit: Int) {
   paths(from: $from, to: $to, maxHops: $maxHops, limit: $limit) {
-    length nodes { ${NODE} } steps { forward edge { ${EDGE} } } } }`;
+    complete paths { length nodes { ${NODE} } steps { forward edge { ${EDGE} } } } } }`;
 
 const LINEAGE = `query Lineage($id: ID!, $direction: LineageDirection) { lineage(id: $id, direction: $direction) {
   root { id name kind citation enacted title }

@@ -38,7 +38,7 @@ const Q = {
   actors: /* GraphQL */ `query Actors($kinds: [ActorKind!]) { actors(filter: { kinds: $kinds }, first: 50) { totalCount nodes { id name } pageInfo { hasNextPage endCursor } } }`,
   neighborhood: /* GraphQL */ `query Hood($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, limit: 200) {
       nodes { id kind name } edges { id source target type } truncated omittedNodes } }`,
-  paths: /* GraphQL */ `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { length nodes { id } steps { forward edge { type } } } }`,
+  paths: /* GraphQL */ `query Paths($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, limit: 3) { complete paths { length nodes { id } steps { forward edge { type } } } } }`,
   lineage: /* GraphQL */ `query Lineage($id: ID!) { lineage(id: $id, direction: BOTH) { root { id } entries { generation authority { id name enacted } } } }`,
   fundingTotals: /* GraphQL */ `query Totals($filter: FundingFilter) { fundingTotals(groupBy: DONOR, filter: $filter) { amountUsd lowerBound groups { key amountUsd flowCount } } }`,
   fundingFlows: /* GraphQL */ `query Flows($filter: FundingFilter) { fundingFlows(filter: $filter, first: 20) { totalCount nodes { id amountUsd fyStart recipient { id } } } }`,

@@ -86,10 +86,12 @@ export class FilterPanel {
           },
         });
         familyBox.indeterminate = checkedCount > 0 && checkedCount < types.length;
-        return h(
+        // The family's checkbox stands beside its disclosure, not inside the summary: a control
+        // nested in another interactive element is unreachable for assistive technology.
+        const disclosure = h(
           'details',
           { class: 'family' },
-          h('summary', {}, familyBox, h('span', { class: `edge-swatch line-${family.line}`, style: `--c:${family.color}` }), `${family.label} `, h('span', { class: 'muted' }, `(${checkedCount}/${types.length})`)),
+          h('summary', {}, h('span', { class: `edge-swatch line-${family.line}`, style: `--c:${family.color}` }), `${family.label} `, h('span', { class: 'muted' }, `(${checkedCount}/${types.length})`)),
           ...types.map((type) =>
             h(
               'label',
@@ -99,6 +101,7 @@ export class FilterPanel {
             ),
           ),
         );
+        return h('div', { class: 'family-row' }, familyBox, disclosure);
       });
 
     const amount = h(

@@ -22,7 +22,7 @@ export interface EdgeRefs {
   min: string | null;
   /** False when every edge counts, so that degrees can be read from the degree store. */
   filtered: boolean;
-  /** Every part bound, tested for null in the statement (see fixedEdgeRefs). */
+  /** Every part bound, tested for null in the statement (one plan for every filter: paths). */
   fixedText: boolean;
   /** Node kinds the other end must have (null = any). */
   kinds: string | null;
@@ -52,25 +52,6 @@ export function edgeRefs(st: Statement, f: EdgeFilter, kinds: readonly NodeKind[
 export function kindOk(n: string, ref: string | null): string {
   if (ref === null) return 'true';
   return `((${n}:Actor AND ${n}.kind IN ${ref}) OR (${n}:Authority AND 'Authority' IN ${ref}) OR (${n}:Event AND 'Event' IN ${ref}))`;
-}
-
-/**
- * Binds every part of the filter, set or not, for a statement whose text must not depend on the
- * filter: a path search is costly to plan (about a second) and none of its tests can use an
- * index, so one cached plan for every filter is worth more than conditions left out.
- */
-export function fixedEdgeRefs(st: Statement, f: EdgeFilter): EdgeRefs {
-  return {
-    types: st.param(f.relTypes),
-    // Whether flows are followed at all is then the statement's own parameter.
-    funded: true,
-    window: { from: st.param(f.yearFrom), to: st.param(f.yearTo) },
-    min: st.param(f.minAmountUsd),
-    filtered: true,
-    fixedText: true,
-    kinds: null,
-    typedReach: true,
-  };
 }
 
 /** `test`, or true when parameter `ref` is null (fixed text only). */

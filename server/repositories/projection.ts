@@ -81,5 +81,3 @@ export function flowProjection(st: Statement, f: string, plan: FlowPlan): string
   return `${f} { ${parts.join(', ')} }`;
 }
 
-/** The plan of an entity of which nothing nested is asked. */
-export const FLAT_ENTITY: EntityPlan = { relationships: [], fundingIn: [], fundingOut: [] };

@@ -20,6 +20,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts'
 import { loadConfig } from '../../server/config/env.ts';
 import { createLogger } from '../../server/logging/logger.ts';
 import { seedIfEmpty } from '../../seed/seed-if-empty.ts';
+import { createDatabase } from '../../server/db/database.ts';
+import { warmUp } from '../../server/repositories/warm-up.ts';
 
 /** How a test file reaches its database (copied into process.env by use-database.ts). */
 export interface TestDatabase {
@@ -71,6 +73,14 @@ function buildWebIfStale(): void {
 async function seed(database: TestDatabase): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'test', NEO4J_URI: database.uri, NEO4J_USERNAME: database.username, NEO4J_PASSWORD: database.password });
   await seedIfEmpty(config.neo4j, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  // Neo4j caches plans per instance: planning the slow statements once here spares every test
+  // file's first request the seconds it takes on a cold database.
+  const db = createDatabase(config);
+  try {
+    await warmUp(db);
+  } finally {
+    await db.close();
+  }
 }
 
 async function startDatabases(count: number): Promise<{ databases: TestDatabase[]; instances: EmbeddedNeo4j[] }> {

@@ -57,7 +57,6 @@ describe('usage and configuration', () => {
   });
 
   it.each([
-    ['NEO4J_URI missing', { NEO4J_URI: undefined }, 'NEO4J_URI is required but not set'],
     ['NEO4J_URI malformed', { NEO4J_URI: 'localhost:7687' }, 'NEO4J_URI must be a Neo4j URI'],
     ['NEO4J_URI not a URI', { NEO4J_URI: 'bolt://' + '[' }, 'NEO4J_URI must be a Neo4j URI'],
     ['NEO4J_PASSWORD missing', { NEO4J_PASSWORD: undefined }, 'NEO4J_PASSWORD is required but not set'],

@@ -89,6 +89,8 @@ describe('accessibility', () => {
       await page.mouse.click(at.x, at.y);
       await page.waitForFunction(() => document.getElementById('details')?.classList.contains('open'));
       await page.locator('#details-body[data-state=ready]').waitFor();
+      // The drawer slides in (a 0.2 s transform): measure it once it has come to rest.
+      await page.waitForFunction(() => document.getElementById('details')?.getAnimations().length === 0);
       const box = await page.locator('#details').boundingBox();
       expect(box && box.x + box.width <= 800 && box.x >= 0).toBe(true);
       expect(await page.locator('#details-title').textContent()).not.toBe('');

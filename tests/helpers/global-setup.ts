@@ -20,6 +20,8 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts'
 import { loadConfig } from '../../server/config/env.ts';
 import { createLogger } from '../../server/logging/logger.ts';
 import { seedIfEmpty } from '../../seed/seed-if-empty.ts';
+import { createLoaderDriver } from '../../seed/loader/connection.ts';
+import { graphChecksum } from '../../seed/loader/checksum.ts';
 import { createDatabase } from '../../server/db/database.ts';
 import { warmUp } from '../../server/repositories/warm-up.ts';
 
@@ -34,6 +36,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** One seeded database per worker slot (VITEST_POOL_ID 1..N). */
     testDatabases: TestDatabase[];
+    /** The graph checksum of the seed as loaded: each test file starts from it (use-database.ts). */
+    seedChecksum: string;
   }
 }
 
@@ -80,6 +84,16 @@ async function seed(database: TestDatabase): Promise<void> {
     await warmUp(db);
   } finally {
     await db.close();
+  }
+}
+
+/** The checksum of a freshly seeded database. */
+async function seededChecksum(database: TestDatabase): Promise<string> {
+  const driver = createLoaderDriver({ uri: database.uri, username: database.username, password: database.password, database: 'neo4j' });
+  try {
+    return await graphChecksum(driver, 'neo4j');
+  } finally {
+    await driver.close();
   }
 }
 
@@ -130,6 +144,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   shared.users += 1;
   const { databases } = await shared.ready;
   project.provide('testDatabases', databases);
+  project.provide('seedChecksum', await seededChecksum(databases[0]!));
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;

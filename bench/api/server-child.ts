@@ -10,11 +10,15 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/env.ts';
 import { createDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/logging/logger.ts';
+import { warmUp } from '../../server/repositories/warm-up.ts';
 
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', ...process.env, PORT: '0', HOST: '127.0.0.1' });
 const logger = createLogger(config.logLevel);
 const db = createDatabase(config);
 await db.driver.verifyConnectivity({ database: config.neo4j.database });
+// As a started server does (server/main.ts), and before reporting ready: the bench measures
+// requests, not the planning of the path search on a cold database.
+await warmUp(db);
 const app = createApp({ config, db, logger });
 
 const server = http.createServer((req, res) => {

@@ -61,6 +61,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // A real browser against a real server on a busy 2-core machine: a double click or a
+          // layout can miss its timing once. One retry; a second failure fails the run.
+          retry: 1,
           ...withDatabase,
           globalSetup: [...withDatabase.globalSetup, 'tests/helpers/browser-setup.ts'],
         },

@@ -22,9 +22,8 @@ const withDatabase = {
   globalSetup: ['tests/helpers/global-setup.ts'],
   setupFiles: ['tests/helpers/use-database.ts'],
   maxWorkers: databaseWorkers(),
-  // The unit tier (order 0) finishes first; these share order 1 so that their files are spread
-  // over the databases together, each worker slot always on its own database.
-  sequence: { groupOrder: 1 },
+  // Each database project runs as its own group (after unit, order 0): projects of one group
+  // share worker slot numbers, and two files on one slot would share one database.
   hookTimeout: 300_000,
 };
 
@@ -54,6 +53,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/audit/**/*.test.ts'],
           ...withDatabase,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -61,6 +61,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           // A real browser against a real server on a busy 2-core machine: a double click or a
           // layout can miss its timing once. One retry; a second failure fails the run.
           retry: 1,
@@ -75,6 +76,7 @@ export default defineConfig({
           // The quick drills; the long ones (*.drill.ts) have their own config and CI step.
           include: ['tests/reliability/*.test.ts'],
           ...withDatabase,
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,7 +1,7 @@
 /**
- * Provenance: citations are stored as JSON on each item, so the section headings and works they
- * point to are fetched once per statement (one COLLECT each, in the same round trip) and joined
- * here, turning every stored `citations` below a row into typed `sources`.
+ * Provenance: citations are stored as JSON on each item, so the section headings, works and cited
+ * documents they point to are fetched once per statement (one COLLECT each, in the same round
+ * trip) and joined here, turning every stored `citations` below a row into typed `sources`.
  */
 import type { CitationRow, WorkRow } from './rows.ts';
 import type { ProvenancePlan } from './plan.ts';
@@ -25,21 +25,25 @@ interface StoredWork extends Omit<WorkRow, 'footnotes'> {
 export interface ProvenanceRecords {
   works: StoredWork[];
   sections: { id: string; heading: string | null }[];
+  /** Any source a citation may name as its document (every kind but SECTION); absent unless asked. */
+  documents?: { id: string; title: string | null; url: string | null }[];
 }
 
 const NONE: ProvenanceRecords = { works: [], sections: [] };
 
 /** Wraps a statement so that its round trip also returns the SECTION and WORK records asked for. */
 export function withProvenance(cypher: string, prov: ProvenancePlan): string {
-  if (!prov.headings && !prov.works) return cypher;
+  if (!prov.headings && !prov.works && !prov.documents) return cypher;
   const works = prov.works
     ? `COLLECT { MATCH (src_w:Source) WHERE src_w.kind = 'WORK' RETURN src_w { .id, .title, .author, .publisher, .date, .url, .footnotes, .partOf } }`
     : '[]';
   const sections = prov.headings ? `COLLECT { MATCH (src_s:Source) WHERE src_s.kind = 'SECTION' RETURN src_s { .id, .heading } }` : '[]';
+  // Only when asked, so statements that never show a document's title keep their cached plans.
+  const documents = prov.documents ? `, documents: COLLECT { MATCH (src_d:Source) WHERE src_d.kind <> 'SECTION' RETURN src_d { .id, .title, .url } }` : '';
   return `CALL () {
 ${cypher}
 }
-RETURN *, { works: ${works}, sections: ${sections} } AS ${COLUMN}`;
+RETURN *, { works: ${works}, sections: ${sections}${documents} } AS ${COLUMN}`;
 }
 
 function parse(stored: unknown): StoredCitation[] {
@@ -55,11 +59,14 @@ function parse(stored: unknown): StoredCitation[] {
 /** The citations of one item, each with its section heading and the works its footnotes cite. */
 export function citationsOf(stored: unknown, records: ProvenanceRecords = NONE): CitationRow[] {
   const headings = new Map(records.sections.map((s) => [s.id, s.heading]));
+  const documents = new Map((records.documents ?? []).map((d) => [d.id, d]));
   return parse(stored).map((c) => {
     const footnotes = c.footnotes ?? [];
     const cited = (w: StoredWork) => (w.partOf ?? c.source) === c.source && (w.footnotes ?? []).some((n) => footnotes.includes(n));
     return {
       source: c.source,
+      sourceTitle: documents.get(c.source)?.title ?? null,
+      sourceUrl: documents.get(c.source)?.url ?? null,
       section: c.section,
       sectionHeading: c.section ? headings.get(c.section) ?? null : null,
       paragraphs: c.paragraphs ?? [],

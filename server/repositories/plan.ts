@@ -11,6 +11,8 @@ import type { FundingGroupBy } from '../../domain/counting.ts';
 export interface ProvenancePlan {
   headings: boolean;
   works: boolean;
+  /** The cited documents' titles and links (Citation.sourceTitle, sourceUrl). */
+  documents: boolean;
 }
 
 /** A year window; null bounds are open. */
@@ -36,6 +38,8 @@ export interface FlowListPlan extends YearWindow {
 
 /** What is asked below an entity (Actor, Authority or Event). */
 export interface EntityPlan {
+  /** Actor.countryName: the name of the actor's State, read in the same statement. */
+  countryName: boolean;
   relationships: RelationshipListPlan[];
   fundingIn: FlowListPlan[];
   fundingOut: FlowListPlan[];

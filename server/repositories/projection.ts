@@ -53,6 +53,10 @@ function flowsOf(st: Statement, v: string, plan: FlowListPlan, direction: 'in' |
 /** An entity (EntityRow): Actor, Authority or Event, with the nested lists its plan asks for. */
 export function entityProjection(st: Statement, v: string, plan: EntityPlan): string {
   const parts = [nodeProps(v), '.aliases', '.note', `labels: labels(${v})`];
+  if (plan.countryName) {
+    const c = st.variable('ct');
+    parts.push(`countryName: head(COLLECT { MATCH (${c}:Entity) WHERE ${c}.id = ${v}.country RETURN ${c}.name })`);
+  }
   if (plan.relationships.length > 0) parts.push(`relationships: [${plan.relationships.map((p) => relationshipsOf(st, v, p)).join(', ')}]`);
   if (plan.fundingIn.length > 0) parts.push(`fundingIn: [${plan.fundingIn.map((p) => flowsOf(st, v, p, 'in')).join(', ')}]`);
   if (plan.fundingOut.length > 0) parts.push(`fundingOut: [${plan.fundingOut.map((p) => flowsOf(st, v, p, 'out')).join(', ')}]`);

@@ -17,6 +17,9 @@ export interface WorkRow {
 /** One citation of an item. */
 export interface CitationRow {
   source: string;
+  /** The cited document's title and link, when asked for and recorded. */
+  sourceTitle: string | null;
+  sourceUrl: string | null;
   section: string | null;
   sectionHeading: string | null;
   paragraphs: number[];
@@ -59,6 +62,8 @@ export interface GraphNodeRow extends Cited {
 export interface EntityRow extends GraphNodeRow {
   aliases: string[] | null;
   note: string | null;
+  /** Name of the actor's State, when the plan asked for it. */
+  countryName?: string | null;
   relationships?: NestedList<ActorEdgeRow>[];
   fundingIn?: NestedList<FlowRow>[];
   fundingOut?: NestedList<FlowRow>[];

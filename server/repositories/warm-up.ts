@@ -11,8 +11,11 @@ import { readRows } from './read.ts';
 
 const NOBODY = '\u0000warm-up';
 
-/** The provenance variants the explorer sends (none, and headings with works). */
-const VARIANTS: ProvenancePlan[] = [{ headings: false, works: false }, { headings: true, works: true }];
+/** The provenance variants the explorer sends (none, and headings with works and documents). */
+const VARIANTS: ProvenancePlan[] = [
+  { headings: false, works: false, documents: false },
+  { headings: true, works: true, documents: true },
+];
 
 /** Time a warm-up statement may take: planning on a loaded machine takes far longer than running. */
 const WARM_UP_TIMEOUT_MS = 180_000;

@@ -20,6 +20,8 @@ export type Actor = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Id of the State this actor belongs to, where known. */
   country?: Maybe<Scalars['ID']['output']>;
+  /** Name of that State (the country's display name; null when country is). */
+  countryName?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   evidence: Evidence;
   /** Flows this actor received, largest first; first defaults to 50, at most 200. */
@@ -178,6 +180,10 @@ export type Citation = {
   sectionHeading?: Maybe<Scalars['String']['output']>;
   /** Id of the source document (the article, or an analyst's own source). */
   source: Scalars['String']['output'];
+  /** Title of that source document, for display. */
+  sourceTitle?: Maybe<Scalars['String']['output']>;
+  /** Link to that source document, where the data records one. */
+  sourceUrl?: Maybe<Scalars['String']['output']>;
   /** The works cited in those footnotes. */
   works: Array<SourceWork>;
 };
@@ -1073,6 +1079,8 @@ export type SourceWork = {
   id: Scalars['ID']['output'];
   publisher?: Maybe<Scalars['String']['output']>;
   title?: Maybe<Scalars['String']['output']>;
+  /** Link to the work, where the data records one. */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type Subgraph = {
@@ -1315,6 +1323,7 @@ export type ActorResolvers<ContextType = GraphQLContext, ParentType extends Reso
   actorKind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  countryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
   fundingIn?: Resolver<Array<ResolversTypes['FundingFlow']>, ParentType, ContextType, RequireFields<ActorFundingInArgs, 'first'>>;
@@ -1372,6 +1381,8 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sectionHeading?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   works?: Resolver<Array<ResolversTypes['SourceWork']>, ParentType, ContextType>;
 };
 
@@ -1684,6 +1695,7 @@ export type SourceWorkResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {

@@ -27,6 +27,7 @@ function flows(f: Selected): FlowListPlan {
 /** The plan of the fields asked of an entity (merged over every position that shares it). */
 export function entityPlan(fields: readonly Selected[]): EntityPlan {
   return {
+    countryName: fields.some((f) => f.name === 'countryName'),
     relationships: fields.filter((f) => f.name === 'relationships').map(relationships),
     fundingIn: fields.filter((f) => f.name === 'fundingIn').map(flows),
     fundingOut: fields.filter((f) => f.name === 'fundingOut').map(flows),
@@ -43,7 +44,11 @@ export function flowPlan(fields: readonly Selected[]): FlowPlan {
   return { donor: entityPlanOf(fields, 'donor'), recipient: entityPlanOf(fields, 'recipient'), authority: entityPlanOf(fields, 'authority') };
 }
 
-/** Whether the citations below a root field ask for section headings or works. */
+/** Whether the citations below a root field ask for section headings, works or documents. */
 export function provenancePlan(root: Selected): ProvenancePlan {
-  return { headings: asksFor(root.fields, 'Citation', 'sectionHeading'), works: asksFor(root.fields, 'Citation', 'works') };
+  return {
+    headings: asksFor(root.fields, 'Citation', 'sectionHeading'),
+    works: asksFor(root.fields, 'Citation', 'works'),
+    documents: asksFor(root.fields, 'Citation', 'sourceTitle') || asksFor(root.fields, 'Citation', 'sourceUrl'),
+  };
 }

@@ -31,13 +31,16 @@ describe('Statement', () => {
 
   it('wraps a statement only when provenance extras are asked', () => {
     expect(new Statement().build('RETURN 1 AS x').cypher).toBe('RETURN 1 AS x');
-    expect(new Statement().build('RETURN 1 AS x', { headings: false, works: false }).cypher).toBe('RETURN 1 AS x');
-    expect(withProvenance('RETURN 1 AS x', { headings: true, works: false })).toMatchInlineSnapshot(`
+    expect(new Statement().build('RETURN 1 AS x', { headings: false, works: false, documents: false }).cypher).toBe('RETURN 1 AS x');
+    expect(withProvenance('RETURN 1 AS x', { headings: true, works: false, documents: false })).toMatchInlineSnapshot(`
       "CALL () {
       RETURN 1 AS x
       }
       RETURN *, { works: [], sections: COLLECT { MATCH (src_s:Source) WHERE src_s.kind = 'SECTION' RETURN src_s { .id, .heading } } } AS provenanceRecords"
     `);
+    expect(withProvenance('RETURN 1 AS x', { headings: false, works: false, documents: true })).toContain(
+      "documents: COLLECT { MATCH (src_d:Source) WHERE src_d.kind <> 'SECTION' RETURN src_d { .id, .title, .url } }",
+    );
   });
 });
 
@@ -75,7 +78,7 @@ describe('citations', () => {
 
   it('decodes stored JSON with headings and the works of its footnotes', () => {
     const [c] = citationsOf(JSON.stringify([{ source: 'art', section: 's1', paragraphs: [2], footnotes: [4] }]), records);
-    expect(c).toEqual({ source: 'art', section: 's1', sectionHeading: 'Somalia', paragraphs: [2], footnotes: [4], works: [{ id: 'w1', title: 'A', author: null, publisher: null, date: null, url: null, footnotes: [4] }] });
+    expect(c).toEqual({ source: 'art', sourceTitle: null, sourceUrl: null, section: 's1', sectionHeading: 'Somalia', paragraphs: [2], footnotes: [4], works: [{ id: 'w1', title: 'A', author: null, publisher: null, date: null, url: null, footnotes: [4] }] });
     expect(citationsOf('not json')).toEqual([]);
     expect(citationsOf(null)).toEqual([]);
   });
@@ -83,7 +86,16 @@ describe('citations', () => {
   it('turns every stored citations below a row into sources', () => {
     const rows = [{ node: { id: 'a', citations: '[{"source":"art","section":null}]', other: [{ citations: null }] } }];
     decodeRows(rows);
-    expect(rows).toEqual([{ node: { id: 'a', sources: [{ source: 'art', section: null, sectionHeading: null, paragraphs: [], footnotes: [], works: [] }], other: [{ sources: [] }] } }]);
+    expect(rows).toEqual([{ node: { id: 'a', sources: [{ source: 'art', sourceTitle: null, sourceUrl: null, section: null, sectionHeading: null, paragraphs: [], footnotes: [], works: [] }], other: [{ sources: [] }] } }]);
+  });
+
+  it('names a citation’s document by the title and link of the source it cites', () => {
+    const stored = JSON.stringify([{ source: 'doc', section: null, footnotes: [1] }, { source: 'other', section: null }]);
+    const records = { works: [], sections: [], documents: [{ id: 'doc', title: 'A Report', url: 'https://example.org/r' }] };
+    expect(citationsOf(stored, records).map((c) => [c.sourceTitle, c.sourceUrl])).toEqual([
+      ['A Report', 'https://example.org/r'],
+      [null, null],
+    ]);
   });
 });
 

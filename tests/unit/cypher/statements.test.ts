@@ -12,6 +12,7 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
   node: [
     ['flat', '{ node(id: "danab") { id name kind } }'],
     ['with provenance (headings and works)', `{ node(id: "danab") { id ... on Actor { actorKind } ${SOURCES} } }`],
+    ['country name and cited documents', '{ node(id: "danab") { id ... on Actor { country countryName } sources { sourceTitle sourceUrl works { url } } } }'],
   ],
   actor: [
     ['flat', '{ actor(id: "amisom") { id name country } }'],

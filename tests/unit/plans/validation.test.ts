@@ -57,8 +57,9 @@ describe('plans', () => {
   });
 
   it('asks for provenance extras only when Citation fields ask', () => {
-    expect(lookupPlan('Entity', rootOf('{ node(id: "d") { sources { section } } }')).provenance).toEqual({ headings: false, works: false });
-    expect(lookupPlan('Entity', rootOf('{ node(id: "d") { sources { sectionHeading works { id } } } }')).provenance).toEqual({ headings: true, works: true });
+    expect(lookupPlan('Entity', rootOf('{ node(id: "d") { sources { section } } }')).provenance).toEqual({ headings: false, works: false, documents: false });
+    expect(lookupPlan('Entity', rootOf('{ node(id: "d") { sources { sectionHeading works { id } } } }')).provenance).toEqual({ headings: true, works: true, documents: false });
+    expect(lookupPlan('Entity', rootOf('{ node(id: "d") { sources { sourceTitle } } }')).provenance).toEqual({ headings: false, works: false, documents: true });
   });
 
   it('fetches excluded flows only when asked, merging both fields', () => {

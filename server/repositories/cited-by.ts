@@ -8,10 +8,10 @@
 import type { Database } from '../db/database.ts';
 import { all, Statement, type CypherStatement } from './cypher.ts';
 import { TYPED } from './edge-filter.ts';
-import { entityProjection, flowProjection, relationshipEdgeProjection } from './projection.ts';
+import { entityProjection, flowProjection, graphNodeProjection, relationshipEdgeProjection } from './projection.ts';
 import { readRows } from './read.ts';
 import type { CitedByPlan } from './plan.ts';
-import type { EdgeRow, EntityRow, FlowRow } from './rows.ts';
+import type { EdgeRow, EntityRow, FlowRow, GraphNodeRow } from './rows.ts';
 
 /** The stored JSON form of a string value, with the pattern's special characters escaped. */
 const literal = (value: string) => JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,6 +40,8 @@ export interface CitedByRow {
   entityCount: number;
   edges: EdgeRow[];
   edgeCount: number;
+  /** Present when the plan asks for the ends of the listed edges. */
+  edgeEnds?: GraphNodeRow[];
   flows: FlowRow[];
   flowCount: number;
 }
@@ -61,11 +63,17 @@ export function citedByStatement(plan: CitedByPlan): CypherStatement {
   const entity = `(n:Entity) WHERE (n:Actor OR n:Authority OR n:Event) AND ${cites('n')}`;
   const edge = `(:Entity)-[r:${TYPED}]->(:Entity) WHERE ${cites('r')}`;
   const flow = `(f:Funding) WHERE ${cites('f')}`;
+  // The same edges as the list, so that every listed edge has both ends' names.
+  const ends = plan.edgeEnds
+    ? `
+      COLLECT { MATCH ${edge} WITH r ORDER BY type(r), r.key LIMIT ${first} UNWIND [startNode(r), endNode(r)] AS e
+        WITH DISTINCT e ORDER BY e.id RETURN ${graphNodeProjection('e')} } AS edgeEnds,`
+    : '';
   const cypher = `
     RETURN COUNT { MATCH ${entity} } AS entityCount,
       COLLECT { MATCH ${entity} WITH n ORDER BY n.id LIMIT ${first} RETURN ${entityProjection(st, 'n', plan.entity)} } AS entities,
       COUNT { MATCH ${edge} } AS edgeCount,
-      COLLECT { MATCH ${edge} WITH r ORDER BY type(r), r.key LIMIT ${first} RETURN ${relationshipEdgeProjection('r')} } AS edges,
+      COLLECT { MATCH ${edge} WITH r ORDER BY type(r), r.key LIMIT ${first} RETURN ${relationshipEdgeProjection('r')} } AS edges,${ends}
       COUNT { MATCH ${flow} } AS flowCount,
       COLLECT { MATCH ${flow} WITH f ORDER BY f.id LIMIT ${first} RETURN ${flowProjection(st, 'f', plan.flow)} } AS flows`;
   return st.build(cypher, plan.provenance);

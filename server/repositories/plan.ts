@@ -255,6 +255,8 @@ export interface CitedByPlan {
   footnote: number | null;
   first: number;
   entity: EntityPlan;
+  /** Whether the ends of the listed edges are asked for (CitedBy.edgeEnds). */
+  edgeEnds: boolean;
   flow: FlowPlan;
   provenance: ProvenancePlan;
 }

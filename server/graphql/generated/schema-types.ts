@@ -200,6 +200,8 @@ export type CitationInput = {
 export type CitedBy = {
   __typename?: 'CitedBy';
   edgeCount: Scalars['Int']['output'];
+  /** The entities at either end of the listed edges, by id: their names, for showing the edges. */
+  edgeEnds: Array<GraphNode>;
   /** Typed relationships citing it, by key; at most first. */
   edges: Array<GraphEdge>;
   /** Actors, authorities and events citing it, by id; at most first. */
@@ -1388,6 +1390,7 @@ export type CitationResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type CitedByResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CitedBy'] = ResolversParentTypes['CitedBy']> = {
   edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeEnds?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -37,6 +37,7 @@ export function citedByPlan(root: Selected): CitedByPlan {
     footnote,
     first: intArg('first', num(root.args, 'first'), CITED_BY_LIST.default, 0, CITED_BY_LIST.max),
     entity: entityPlan(childrenOf(root.fields, 'entities')),
+    edgeEnds: root.fields.some((f) => f.name === 'edgeEnds'),
     flow: flowPlan(childrenOf(root.fields, 'flows')),
     provenance: provenancePlan(root),
   };

@@ -8,4 +8,5 @@ export const citedByResolvers: Resolvers = {
   Query: {
     citedBy: (_p, _a, ctx, info) => findCitedBy(ctx.db, planOf(ctx, info, citedByPlan)),
   },
+  CitedBy: { edgeEnds: (p) => p.edgeEnds ?? [] },
 };

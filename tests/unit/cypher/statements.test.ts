@@ -101,6 +101,7 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
     ['a footnote', '{ citedBy(footnote: 88) { entityCount edges { id timing evidence } edgeCount flowCount } }'],
     ['section, paragraph and footnote, nested lists', `{ citedBy(source: "tnsr_roundtable_2018", section: "s3_support_to_amisom", paragraph: 3, footnote: 55, first: 10) {
       entities { id ... on Actor { relationships(first: 2) { id } } } flows { id evidence donor { id } } edges { id ${SOURCES} } } }`],
+    ['the ends of the listed edges', '{ citedBy(section: "s3_support_to_sna", first: 5) { edges { id } edgeEnds { id name kind } } }'],
   ],
 };
 

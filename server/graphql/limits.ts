@@ -30,6 +30,8 @@ export const LIMITS = {
   /** Edges of a funding graph, largest first; the rest is counted in omittedEdges. */
   fundingGraphEdges: 5000,
   dependencyNodes: { default: 300, max: 2000 },
+  /** Source documents listed by dataSummary (all are counted). */
+  summarySources: { default: 100, max: 500 },
   searchText: 200,
   filterList: 200,
 } as const;

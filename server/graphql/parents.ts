@@ -46,3 +46,10 @@ export type PathStepParent = Row;
 export type SearchHitParent = Row;
 export type SourceWorkParent = Row;
 export type SubgraphParent = Row;
+
+// dataSummary: narrowed to its repository's rows.
+export type DataSummaryParent = import('../repositories/summary.ts').SummaryRow;
+export type KindCountParent = import('../repositories/summary.ts').KindCountRow;
+export type YearSpanParent = NonNullable<import('../repositories/summary.ts').YearSpanRow>;
+export type SummarySourceParent = import('../repositories/summary.ts').SummarySourceRow;
+export type CountingRuleParent = import('../../domain/counting.ts').CountingRule;

@@ -260,3 +260,8 @@ export interface CitedByPlan {
   flow: FlowPlan;
   provenance: ProvenancePlan;
 }
+
+/** dataSummary: how many source documents to list. */
+export interface SummaryPlan {
+  sourcesFirst: number;
+}

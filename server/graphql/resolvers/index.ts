@@ -6,8 +6,9 @@ import { fundingResolvers } from './funding.ts';
 import { curationResolvers } from './curation.ts';
 import { eventResolvers } from './events.ts';
 import { citedByResolvers } from './cited-by.ts';
+import { summaryResolvers } from './summary.ts';
 
-const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers, eventResolvers, citedByResolvers];
+const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers, eventResolvers, citedByResolvers, summaryResolvers];
 
 /** The resolver map of the schema. */
 export const resolvers = parts.reduce<Record<string, Record<string, unknown>>>((all, part) => {

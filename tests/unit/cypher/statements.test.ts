@@ -103,6 +103,10 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
       entities { id ... on Actor { relationships(first: 2) { id } } } flows { id evidence donor { id } } edges { id ${SOURCES} } } }`],
     ['the ends of the listed edges', '{ citedBy(section: "s3_support_to_sna", first: 5) { edges { id } edgeEnds { id name kind } } }'],
   ],
+  dataSummary: [
+    ['default', '{ dataSummary { sourceCount actorsByKind { kind count } years { from to } countingRules { reason text } } }'],
+    ['fewer sources', '{ dataSummary(sourcesFirst: 5) { sources { id title url } } }'],
+  ],
 };
 
 describe('Cypher of every read root field', () => {

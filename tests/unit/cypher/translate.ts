@@ -22,6 +22,8 @@ import { eventsStatement } from '../../../server/repositories/events.ts';
 import { eventsPlan } from '../../../server/graphql/plans/events.ts';
 import { citedByStatement } from '../../../server/repositories/cited-by.ts';
 import { citedByPlan } from '../../../server/graphql/plans/cited-by.ts';
+import { summaryStatement } from '../../../server/repositories/summary.ts';
+import { summaryPlan } from '../../../server/graphql/plans/summary.ts';
 import { rootOf } from '../plans/support.ts';
 
 const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
@@ -48,6 +50,7 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   dependencyNetwork: (r) => [dependencyNetworkStatement(dependencyNetworkPlan(r))],
   events: (r) => [eventsStatement(eventsPlan(r))],
   citedBy: (r) => [citedByStatement(citedByPlan(r))],
+  dataSummary: (r) => [summaryStatement(summaryPlan(r))],
 };
 
 /** The read root fields that run Cypher. */

@@ -22,8 +22,8 @@ const withDatabase = {
   globalSetup: ['tests/helpers/global-setup.ts'],
   setupFiles: ['tests/helpers/use-database.ts'],
   maxWorkers: databaseWorkers(),
-  // Each database project runs as its own group (after unit, order 0): projects of one group
-  // share worker slot numbers, and two files on one slot would share one database.
+  // Each database project runs as its own group (after unit, order 0), so that no more files
+  // run at once than databases were started; each file leases a free one (use-database.ts).
   hookTimeout: 300_000,
 };
 

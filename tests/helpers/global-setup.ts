@@ -5,15 +5,17 @@
  *
  * Neo4j Community holds one user database and the tests write to it, so two files may only run
  * at the same time against different instances: with N workers, N throw-away embedded Neo4j
- * instances are started on free ports (AIDGRAPH_TEST_DATABASES, default 2) and each worker slot
- * gets its own (use-database.ts). With NEO4J_URI set, that one database is used, seeded when
- * empty, and the config runs those files one at a time.
+ * instances are started on free ports (AIDGRAPH_TEST_DATABASES, default 2) and each test file
+ * leases one that no other running file holds (use-database.ts, database-lease.ts). With
+ * NEO4J_URI set, that one database is used, seeded when empty, and the config runs those files
+ * one at a time.
  *
  * Several projects name this file; they share one set of databases (kept on globalThis, since
  * each project loads its own copy of this module) and the last one to finish stops them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts';
@@ -30,12 +32,16 @@ export interface TestDatabase {
   uri: string;
   username: string;
   password: string;
+  /** The JVM started for it (none for a database given in NEO4J_URI): use-database.ts checks that this one answers. */
+  pid?: number;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One seeded database per worker slot (VITEST_POOL_ID 1..N). */
+    /** One seeded database per worker; a file leases one no other running file holds. */
     testDatabases: TestDatabase[];
+    /** This run's folder of database leases (database-lease.ts). */
+    databaseLeases: string;
     /** The graph checksum of the seed as loaded: each test file starts from it (use-database.ts). */
     seedChecksum: string;
   }
@@ -44,6 +50,8 @@ declare module 'vitest' {
 interface Shared {
   users: number;
   ready: Promise<{ databases: TestDatabase[]; instances: EmbeddedNeo4j[] }>;
+  /** Made for this run and removed with the databases, so no lease outlives them. */
+  leases: string;
 }
 
 const KEY = Symbol.for('aidgraph.test-databases');
@@ -111,7 +119,7 @@ async function startDatabases(count: number): Promise<{ databases: TestDatabase[
   const results = await Promise.allSettled(Array.from({ length: count }, () => startEmbeddedNeo4j({ port: 0, ephemeral: true })));
   const instances = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  const databases = instances.map((db) => ({ uri: db.uri, username: db.username, password: db.password }));
+  const databases = instances.map((db) => ({ uri: db.uri, username: db.username, password: db.password, pid: db.pid }));
   try {
     if (failure) throw failure.reason;
     await Promise.all(databases.map(seed));
@@ -140,15 +148,17 @@ function databasesFor(project: TestProject): number {
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const shared = (registry[KEY] ??= { users: 0, ready: startDatabases(databasesFor(project)) });
+  const shared = (registry[KEY] ??= { users: 0, ready: startDatabases(databasesFor(project)), leases: mkdtempSync(join(tmpdir(), 'aidgraph-test-leases-')) });
   shared.users += 1;
   const { databases } = await shared.ready;
   project.provide('testDatabases', databases);
+  project.provide('databaseLeases', shared.leases);
   project.provide('seedChecksum', await seededChecksum(databases[0]!));
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;
     delete registry[KEY];
+    rmSync(shared.leases, { recursive: true, force: true });
     const { instances } = await shared.ready.catch(() => ({ instances: [] as EmbeddedNeo4j[] }));
     await Promise.all(instances.map((db) => db.stop()));
   };

@@ -3,15 +3,11 @@
  * work by keyboard (arrow keys, one tab stop, visible focus); at 800x600 every view loads and a
  * click on a node opens the details.
  */
-import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main.ts';
 import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { nodeScreenPosition, openReady, screenshot, startApp, type ViewName } from './support/app.ts';
-
-/** The axe-core script, injected into the page under test. */
-const axeSource = axe.source;
+import { seriousViolations } from './support/axe.ts';
 
 const VIEWS: { hash: string; view: ViewName; node: string }[] = [
   { hash: '', view: 'explore', node: 'danab' },
@@ -19,23 +15,6 @@ const VIEWS: { hash: string; view: ViewName; node: string }[] = [
   { hash: 'view=funding', view: 'funding', node: 'r:kenya' },
   { hash: 'view=paths&pathFrom=united_states&pathTo=danab', view: 'paths', node: 'danab' },
 ];
-
-interface AxeResult {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeResult[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('; ')})`);
-}
 
 describe('accessibility', () => {
   let app: RunningServer;

@@ -10,6 +10,7 @@ import type { View } from './app/view.ts';
 import { DetailsPanel } from './details/details-panel.ts';
 import { SearchBox } from './search/search-box.ts';
 import { exportControl } from './export/export-menu.ts';
+import { aboutControl } from './about/about-dialog.ts';
 import { byId, debounce } from './ui/dom.ts';
 import { buildTabs, markSelected } from './app/tabs.ts';
 import type { SearchHit } from './api/types.ts';
@@ -72,6 +73,9 @@ function start(): void {
     },
   });
   byId('search').append(search.el);
+  const about = aboutControl();
+  byId('about').append(about.button);
+  document.body.append(about.dialog);
   byId('export').append(exportControl(() => (active ? { cy: active.exportTarget()!, name: active.name } : null)));
 
   // Narrow screens: the sidebar and the details panel are drawers.

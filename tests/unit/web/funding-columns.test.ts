@@ -20,6 +20,7 @@ const answer: FundingAnswer = {
   byAuthority: totals([{ key: '-', amountUsd: 2e6, lowerBound: true }, { key: 'gte', amountUsd: 1e6 }]),
   // Uganda before Kenya: the API's order decides, whatever the flows' amounts.
   byRecipient: totals([{ key: 'uganda', amountUsd: 4e6 }, { key: 'kenya', amountUsd: 3e6 }]),
+  byYear: totals([{ key: '2015', amountUsd: 9e6 }, { key: '2009-2018', amountUsd: 2e6 }]),
 };
 
 const node = (role: 'DONOR' | 'AUTHORITY' | 'RECIPIENT', entityId: string, amountUsd: number, lowerBound = false) => ({ id: `${role}:${entityId}`, entityId, role, label: entityId.toUpperCase(), amountUsd, flowCount: 1, lowerBound, approximate: false });

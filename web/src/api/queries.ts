@@ -11,7 +11,7 @@
  */
 import { gql } from './client.ts';
 import type * as Op from './generated/operations.ts';
-import type { AuthorityRef, Dependencies, FundingCounting, FundingFilter, FundingFlow, FundingGraph, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, PathResult, RelationshipType, SearchHit, Subgraph } from './types.ts';
+import type { AuthorityRef, DataSummary, Dependencies, FundingCounting, FundingFilter, FundingFlow, FundingGraph, FundingTotals, GraphEdge, GraphFilter, Lineage, NodeDetails, NodeKind, Path, PathResult, RelationshipType, SearchHit, Subgraph } from './types.ts';
 
 /** A document whose answer and variables are typed by the generated operation types. */
 interface Operation<TData, TVariables> {
@@ -153,6 +153,8 @@ export interface FundingAnswer {
   byDonor: FundingTotals & FundingCounting;
   byAuthority: FundingTotals;
   byRecipient: FundingTotals;
+  /** Counted amounts per fiscal year (a multi-year total keeps its span as key). */
+  byYear: FundingTotals;
 }
 
 const FUNDING = operation<Op.FundingQuery, Op.FundingQueryVariables>(/* GraphQL */ `
@@ -161,6 +163,7 @@ const FUNDING = operation<Op.FundingQuery, Op.FundingQueryVariables>(/* GraphQL 
     byDonor: fundingTotals(groupBy: DONOR, filter: $filter) { ...TotalsFields ...CountingFields }
     byAuthority: fundingTotals(groupBy: AUTHORITY, filter: $filter) { ...TotalsFields }
     byRecipient: fundingTotals(groupBy: RECIPIENT, filter: $filter) { ...TotalsFields }
+    byYear: fundingTotals(groupBy: YEAR, filter: $filter) { ...TotalsFields }
   }`);
 
 /** Flows and totals for the funding view, in one request. */
@@ -277,4 +280,21 @@ const FUNDING_GRAPH = operation<Op.FundingGraphQuery, Op.FundingGraphQueryVariab
 export async function fetchFundingGraph(filter: FundingFilter, flowsPerEdge = 20, signal?: AbortSignal): Promise<FundingGraph> {
   const data = await request(FUNDING_GRAPH, { filter, flowsPerEdge }, signal);
   return data.fundingGraph;
+}
+
+const DATA_SUMMARY = operation<Op.DataSummaryQuery, Op.DataSummaryQueryVariables>(/* GraphQL */ `
+  query DataSummary($sourcesFirst: Int) {
+    dataSummary(sourcesFirst: $sourcesFirst) {
+      sources { id kind title author publisher date url } sourceCount sourcesByKind { kind count }
+      actorCount actorsByKind { kind count } authorityCount authoritiesByKind { kind count } eventCount
+      relationshipCount relationshipsByType { kind count } flowCount
+      flowYears { from to } relationshipYears { from to } eventYears { from to } years { from to }
+      countingRules { reason text }
+    }
+  }`);
+
+/** What the graph holds, its sources, the years it covers and the counting rules. */
+export async function fetchDataSummary(signal?: AbortSignal): Promise<DataSummary> {
+  const data = await request(DATA_SUMMARY, { sourcesFirst: 500 }, signal);
+  return data.dataSummary;
 }

@@ -62,3 +62,6 @@ type ValueIn<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U 
  * Authority or Event as optional (`__typename` says which are present).
  */
 export type NodeDetails = { [K in keyof DetailsNode]: DetailsNode[K] } & { [K in Exclude<KeysOfAny<DetailsNode>, keyof DetailsNode>]?: ValueIn<DetailsNode, K> };
+
+/** "About this data": counts, years, sources and counting rules, as the API gives them. */
+export type DataSummary = Op.DataSummaryQuery['dataSummary'];

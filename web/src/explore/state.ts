@@ -137,16 +137,9 @@ export function moreElements(rootId: string, sub: Pick<Subgraph, 'truncated' | '
   ];
 }
 
-/** Years and dated events of an overview, for the timeline. */
-export function timelineData(overview: Pick<Subgraph, 'nodes' | 'edges'>): { years: number[]; events: { id: string; name: string; year: number }[] } {
-  const years: number[] = [];
-  for (const e of overview.edges) {
-    if (e.start) years.push(e.start);
-    if (e.end) years.push(e.end);
-  }
-  const events = overview.nodes.filter((n) => n.kind === 'Event' && n.year != null).map((n) => ({ id: n.id, name: n.name, year: n.year as number }));
-  for (const ev of events) years.push(ev.year);
-  return { years, events };
+/** Dated events of an overview, for the timeline's marks (its span is the API's dataSummary). */
+export function timelineEvents(overview: Pick<Subgraph, 'nodes'>): { id: string; name: string; year: number }[] {
+  return overview.nodes.filter((n) => n.kind === 'Event' && n.year != null).map((n) => ({ id: n.id, name: n.name, year: n.year as number }));
 }
 
 /**

@@ -12,6 +12,7 @@ import { toElements } from '../graph/to-elements.ts';
 import { renderLegend } from '../graph/legend.ts';
 import { FilterPanel } from '../filters/filter-panel.ts';
 import { Timeline } from '../timeline/timeline.ts';
+import { loadDataSummary } from '../about/summary.ts';
 import { toast } from '../ui/status.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import type { ExploreUrlState } from './codec.ts';
@@ -19,7 +20,7 @@ import { loadNetwork, loadRelationshipTypes } from './effects.ts';
 import { ExploreActions } from './actions.ts';
 import { buildToolbar, keyAction, type ExploreAction, type Toolbar } from './toolbar.ts';
 import { highlightFocus, markFocusMode, setHidden } from './canvas-ops.ts';
-import { RESET_FILTERS, canShowMore, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineData, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
+import { RESET_FILTERS, canShowMore, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineEvents, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
 
 export class ExploreView extends CanvasView {
   readonly controls: HTMLElement;
@@ -149,6 +150,8 @@ export class ExploreView extends CanvasView {
           this.filters.render(this.store.state.explore, this.store.state.filters);
         }, () => {});
       }
+      // The timeline's span is the data's years (asked once per page, beside the overview).
+      const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
       const { overview, expansions } = await loadNetwork(state, signal);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
@@ -162,8 +165,8 @@ export class ExploreView extends CanvasView {
       });
       setHidden(this.cy, hidden, true);
       this.canvas.updateDegrees();
-      const { years, events } = timelineData(overview);
-      this.timeline.setData(years, events);
+      this.timeline.setBounds(await years);
+      this.timeline.setEvents(timelineEvents(overview));
       this.timeline.render(state.filters);
       this.updateBanner(overview);
       marks.push(performance.now());

@@ -22,8 +22,8 @@ export interface TimelineEvents {
 
 /** Year slider(s) with event marks. */
 export class Timeline {
-  private min = 1960;
-  private max = new Date().getFullYear();
+  /** The data's first and last year (from the API's dataSummary); null until known. */
+  private bounds: { from: number; to: number } | null = null;
   private marks: TimelineEvent[] = [];
   private readonly emit: (patch: Partial<FiltersState>) => void;
 
@@ -35,20 +35,24 @@ export class Timeline {
     this.emit = debounce((patch: Partial<FiltersState>) => this.events.change(patch), 300);
   }
 
-  private seen = false;
+  private get min(): number {
+    return this.bounds?.from ?? 0;
+  }
+
+  private get max(): number {
+    return this.bounds?.to ?? 0;
+  }
 
   /**
-   * Widen the slider's span to the years present in the data (it never narrows, so filtering the
-   * graph does not move the scale under the user's hand) and set the event marks.
+   * The slider's span: the years the whole data set covers, as the API states them, so that
+   * filtering the graph never moves the scale under the user's hand.
    */
-  setData(years: number[], marks: TimelineEvent[]): void {
-    const valid = years.filter((y) => Number.isFinite(y) && y > 1800 && y < 2200);
-    if (valid.length) {
-      const low = Math.floor(Math.min(...valid) / 5) * 5;
-      this.min = this.seen ? Math.min(this.min, low) : low;
-      this.max = Math.max(this.max, ...valid);
-      this.seen = true;
-    }
+  setBounds(years: { from: number; to: number } | null): void {
+    this.bounds = years;
+  }
+
+  /** The event marks of what the canvas shows (added to those seen before). */
+  setEvents(marks: TimelineEvent[]): void {
     const known = new Map(this.marks.map((m) => [m.id, m]));
     for (const m of marks) known.set(m.id, m);
     this.marks = [...known.values()];
@@ -56,6 +60,12 @@ export class Timeline {
 
   /** Draw for `state`. */
   render(state: FiltersState): void {
+    if (!this.bounds) {
+      setChildren(this.host, h('p', { class: 'muted' }, 'No year range to filter by: the data has no dated records, or its summary could not be loaded.'));
+      return;
+    }
+    this.host.dataset.from = String(this.min);
+    this.host.dataset.to = String(this.max);
     const mode = state.yearMode;
     const from = clamp(state.yearFrom ?? this.min, this.min, this.max);
     const to = clamp(state.yearTo ?? this.max, this.min, this.max);

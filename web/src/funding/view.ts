@@ -20,6 +20,7 @@ import { columnGraph, entityOf, columnId, NO_AUTHORITY } from './columns.ts';
 import { countingPanel } from './counting.ts';
 import { NARROW_WIDTH, columnLabeller, columnPositions, fiscalYearsPatch, fundingKey, totalText } from './state.ts';
 import { renderFundingTables } from './tables.ts';
+import { yearChart } from './year-chart.ts';
 
 const ACTOR_KINDS: ReadonlySet<string> = new Set(ACTOR_NODE_KINDS);
 
@@ -167,6 +168,7 @@ export class FundingView extends CanvasView {
       recipient: (id) => this.set({ recipient: id }),
     });
     this.tables.prepend(countingPanel(answer, yearsText(this.store.state.filters)));
+    this.tables.prepend(yearChart(answer.byYear));
     const cut = answer.graph.omittedEdges;
     if (cut > 0) this.tables.prepend(h('p', { class: 'note', id: 'funding-cut' }, `The picture leaves out the ${cut} smallest link${cut === 1 ? '' : 's'}; the totals count them all.`));
   }

@@ -34,7 +34,9 @@ describe('the page operations', () => {
     await queries.fetchPaths({ from: 'united_states', to: 'danab', types: ['TRAINED'] });
     await queries.fetchDetails('danab');
     await queries.fetchFlowsUnder('section_1206');
-    await queries.fetchEdgeSources('e1', 'danab');
+    await queries.fetchEdges(['e1']);
+    await queries.fetchFlow('f1');
+    await queries.fetchCitedBy({ source: 'tnsr_roundtable_2018', section: 's3_support_to_sna', paragraph: 2 });
 
     const schema = buildSchema();
     const names = new Set<string>();

@@ -6,7 +6,7 @@ import { toCytoscapeJson } from '../../../web/src/export/cytoscape-json.ts';
 import { edgeData, nodeData } from '../../../web/src/graph/to-elements.ts';
 import { edge, node } from './fixtures.ts';
 
-const citation = { source: 'roundtable', section: 'somalia', sectionHeading: null, paragraphs: [3, 4], footnotes: [12], works: [] };
+const citation = { source: 'roundtable', sourceTitle: null, sourceUrl: null, section: 'somalia', sectionHeading: null, paragraphs: [3, 4], footnotes: [12], works: [] };
 
 const graph: ExportGraph = {
   name: 'aidgraph explore',

@@ -27,6 +27,7 @@ export function flow(id: string, donor: string, recipient: string, amountUsd: nu
     partOf: null,
     purpose: null,
     note: null,
+    evidence: 'STATED',
     sources: [],
   };
 }

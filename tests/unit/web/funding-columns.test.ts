@@ -87,7 +87,7 @@ describe('funding columns', () => {
 
 describe('flows CSV', () => {
   it('one row per flow with counted or not, the reason, and its sources', () => {
-    const cited = { ...flows[0], sources: [{ source: 'tnsr', section: 's3', sectionHeading: null, paragraphs: [2], footnotes: [52], works: [] }] };
+    const cited = { ...flows[0], sources: [{ source: 'tnsr', sourceTitle: null, sourceUrl: null, section: 's3', sectionHeading: null, paragraphs: [2], footnotes: [52], works: [] }] };
     const csv = flowsCsv([
       { flow: cited, reason: null, countedUsd: null },
       { flow: flows[3], reason: 'AVERAGE', countedUsd: 0 },

@@ -23,13 +23,13 @@ interface Operation<TData, TVariables> {
 const FRAGMENTS: Record<string, string> = {
   CitationFields: /* GraphQL */ `
     fragment CitationFields on Citation {
-      source section sectionHeading paragraphs footnotes works { id title author publisher date footnotes }
+      source sourceTitle sourceUrl section sectionHeading paragraphs footnotes works { id title author publisher date url footnotes }
     }`,
   NodeFields: /* GraphQL */ `
     fragment NodeFields on GraphNode { id labels name kind description citation year amountUsd }`,
   // Edges without citations: the overview and expansions stay light (citations load on click).
   EdgeLiteFields: /* GraphQL */ `
-    fragment EdgeLiteFields on GraphEdge { id source target type start end note amountUsd authority fundingId }`,
+    fragment EdgeLiteFields on GraphEdge { id source target type start end timing evidence note amountUsd authority fundingId }`,
   EdgeFields: /* GraphQL */ `
     fragment EdgeFields on GraphEdge { ...EdgeLiteFields sources { ...CitationFields } }`,
   SubgraphFields: /* GraphQL */ `
@@ -43,7 +43,7 @@ const FRAGMENTS: Record<string, string> = {
   FlowFields: /* GraphQL */ `
     fragment FlowFields on FundingFlow {
       id donor { ...ActorRefFields } recipient { ...ActorRefFields } authority { ...AuthorityRefFields }
-      amountUsd fyStart fyEnd precision basis partOf purpose note sources { ...CitationFields }
+      amountUsd fyStart fyEnd precision basis partOf purpose note evidence sources { ...CitationFields }
     }`,
   TotalsFields: /* GraphQL */ `
     fragment TotalsFields on FundingTotals { groups { key label amountUsd flowCount lowerBound approximate } amountUsd lowerBound approximate }`,
@@ -214,8 +214,8 @@ export interface DetailsAnswer {
 const DETAILS = operation<Op.DetailsQuery, Op.DetailsQueryVariables>(/* GraphQL */ `
   query Details($id: ID!, $first: Int) {
     node(id: $id) {
-      __typename id name kind aliases description sources { ...CitationFields }
-      ... on Actor { actorKind country fundingIn(first: $first) { ...FlowFields } fundingOut(first: $first) { ...FlowFields } }
+      __typename id name kind aliases description evidence sources { ...CitationFields }
+      ... on Actor { actorKind country countryName fundingIn(first: $first) { ...FlowFields } fundingOut(first: $first) { ...FlowFields } }
       ... on Authority { authorityKind citation title enacted }
       ... on Event { year yearEnd }
     }
@@ -226,6 +226,24 @@ const DETAILS = operation<Op.DetailsQuery, Op.DetailsQueryVariables>(/* GraphQL 
 export async function fetchDetails(id: string, signal?: AbortSignal): Promise<DetailsAnswer> {
   const data = await request(DETAILS, { id, first: 100 }, signal);
   return { node: data.node ?? null, around: data.around };
+}
+
+/** The place of a source asked about: parts left out match anything (see the API's citedBy). */
+export type CitedPlace = Op.CitedByQueryVariables;
+
+const CITED_BY = operation<Op.CitedByQuery, Op.CitedByQueryVariables>(/* GraphQL */ `
+  query CitedBy($source: ID, $section: ID, $paragraph: Int, $footnote: Int, $first: Int) {
+    citedBy(source: $source, section: $section, paragraph: $paragraph, footnote: $footnote, first: $first) {
+      entities { id name kind } entityCount
+      edges { id type source target start end } edgeCount edgeEnds { id name kind }
+      flows { id donor { ...ActorRefFields } recipient { ...ActorRefFields } amountUsd precision basis fyStart fyEnd } flowCount
+    }
+  }`);
+
+/** Everything citing one place of a source: the details panel's "other facts from this footnote". */
+export async function fetchCitedBy(place: CitedPlace, signal?: AbortSignal): Promise<Op.CitedByQuery['citedBy']> {
+  const data = await request(CITED_BY, { first: 100, ...place }, signal);
+  return data.citedBy;
 }
 
 const UNDER = operation<Op.UnderQuery, Op.UnderQueryVariables>(/* GraphQL */ `
@@ -244,15 +262,6 @@ const EDGES = operation<Op.EdgesQuery, Op.EdgesQueryVariables>(/* GraphQL */ `
 export async function fetchEdges(ids: string[], signal?: AbortSignal): Promise<GraphEdge[]> {
   const data = await request(EDGES, { ids }, signal);
   return data.edges;
-}
-
-/**
- * Citations of one edge that came without them (overview, expansions), read by the edge's id
- * (the source node's id is no longer needed; the parameter stays for the callers).
- */
-export async function fetchEdgeSources(edgeId: string, _sourceNodeId: string, signal?: AbortSignal): Promise<GraphEdge['sources'] | null> {
-  const edges = await fetchEdges([edgeId], signal);
-  return edges?.find((e) => e.id === edgeId)?.sources ?? null;
 }
 
 const FLOW = operation<Op.FlowQuery, Op.FlowQueryVariables>(/* GraphQL */ `

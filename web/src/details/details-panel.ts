@@ -1,33 +1,26 @@
 /**
- * The details panel: properties, relationships, funding in and out, and every citation of the
- * selected node or edge. Shared by all views; neighbours are buttons so it works by keyboard.
+ * The details panel: properties, evidence, relationships, funding in and out, and every citation of
+ * the selected node or edge. Shared by all views; neighbours and the places of citations are
+ * buttons so it works by keyboard. Names, evidence and timing are the API's; no id becomes a name.
  */
 import type { EdgeSingular } from 'cytoscape';
-import { fetchDetails, fetchEdgeSources, fetchFlowsUnder } from '../api/queries.ts';
+import { fetchDetails, fetchFlowsUnder } from '../api/queries.ts';
 import { isAbort } from '../api/client.ts';
 import type { FundingFlow, GraphEdge, GraphNode, NodeDetails } from '../api/types.ts';
 import { h, setChildren } from '../ui/dom.ts';
-import { formatFiscalYears, formatUsd, formatYears, humanKind, humanType } from '../ui/format.ts';
+import { formatYears, humanKind, humanType } from '../ui/format.ts';
 import { kindSwatch } from '../graph/legend.ts';
 import { citationCount, citationList } from './citations.ts';
-import { idAsName } from './citation-text.ts';
 import { describeError } from '../ui/status.ts';
-import type { EdgeData } from '../graph/to-elements.ts';
+import { evidenceText, row, timingText } from './parts.ts';
+import { flowList, type FlowListActions } from './flow-list.ts';
+import { renderEdge } from './edge-details.ts';
 
 export interface DetailsEvents {
   /** The user chose a neighbour or an endpoint: focus it in the active view. */
   navigate(id: string): void;
   /** A node or an edge is being shown (the shell opens the details drawer on narrow screens). */
   shown?(): void;
-}
-
-function row(label: string, value: string | number | null | undefined | Node): HTMLElement | null {
-  if (value == null || value === '') return null;
-  return h('div', { class: 'prop' }, h('dt', {}, label), h('dd', {}, value instanceof Node ? value : String(value)));
-}
-
-function precisionMark(flow: FundingFlow): string {
-  return flow.precision === 'LOWER_BOUND' ? '≥ ' : flow.precision === 'APPROXIMATE' ? '~ ' : '';
 }
 
 /** The panel controller. */
@@ -53,6 +46,12 @@ export class DetailsPanel {
   private link(id: string, name: string, kind?: string): HTMLElement {
     return h('button', { type: 'button', class: 'node-link', 'data-id': id, onclick: () => this.events.navigate(id) }, kind ? kindSwatch(kind) : null, name);
   }
+
+  /** Node links and the places of citations, for the parts rendered outside this class. */
+  private readonly actions: FlowListActions = {
+    link: (id, name, kind) => this.link(id, name, kind),
+    navigate: (id) => this.events.navigate(id),
+  };
 
   /** Show a node: loads its details and surroundings from the API. */
   async showNode(id: string): Promise<void> {
@@ -104,53 +103,18 @@ export class DetailsPanel {
             const otherId = outgoing ? e.target : e.source;
             return h(
               'li',
-              { class: 'rel' },
+              { class: 'rel', 'data-edge': e.id },
               h('span', { class: 'dir', title: outgoing ? 'outgoing' : 'incoming' }, outgoing ? '→ ' : '← '),
               this.link(otherId, other?.name ?? otherId, other?.kind),
               formatYears(e.start, e.end) ? h('span', { class: 'muted' }, ` ${formatYears(e.start, e.end)}`) : null,
+              e.evidence || e.timing ? h('div', { class: 'rel-meta muted' }, e.timing ? timingText(e.timing) : null, e.timing && e.evidence ? ' · ' : null, e.evidence ? evidenceText(e.evidence) : null) : null,
               e.note ? h('div', { class: 'note' }, e.note) : null,
-              h('details', { class: 'rel-sources' }, h('summary', {}, citationCount(e.sources)), citationList(e.sources)),
+              h('details', { class: 'rel-sources' }, h('summary', {}, citationCount(e.sources)), citationList(e.sources, this.actions)),
             );
           }),
         ),
       ),
     );
-
-    // A list rather than a table: the panel is narrow. Each flow carries its own citations.
-    const flowTable = (title: string, flows: FundingFlow[], side: 'donor' | 'recipient' | 'both') => {
-      if (!flows.length) return null;
-      const party = (f: FundingFlow) =>
-        side === 'donor'
-          ? this.link(f.donor.id, f.donor.name, f.donor.kind)
-          : side === 'recipient'
-            ? this.link(f.recipient.id, f.recipient.name, f.recipient.kind)
-            : h('span', {}, this.link(f.donor.id, f.donor.name, f.donor.kind), ' → ', this.link(f.recipient.id, f.recipient.name, f.recipient.kind));
-      return h(
-        'section',
-        { class: 'funding-block' },
-        h('h3', {}, `${title} `, h('span', { class: 'muted' }, `(${flows.length})`)),
-        h(
-          'ul',
-          { class: 'flows' },
-          ...flows.map((f) =>
-            h(
-              'li',
-              { class: 'flow', 'data-flow': f.id },
-              h('div', { class: 'flow-head' }, party(f), h('span', { class: 'flow-amount', title: `${f.basis.toLowerCase()}${f.partOf ? ', part of a larger recorded flow' : ''}` }, precisionMark(f) + formatUsd(f.amountUsd) + (f.basis === 'ANNUAL' ? '/yr' : f.basis === 'AVERAGE' ? ' avg/yr' : ''))),
-              h(
-                'div',
-                { class: 'flow-meta muted' },
-                formatFiscalYears(f.fyStart, f.fyEnd),
-                f.authority ? [' · under ', this.link(f.authority.id, f.authority.name)] : ' · authority not stated',
-                f.partOf ? ' · part of a larger recorded flow' : '',
-              ),
-              f.purpose || f.note ? h('div', { class: 'note' }, [f.purpose, f.note].filter(Boolean).join(' — ')) : null,
-              h('details', { class: 'rel-sources' }, h('summary', {}, citationCount(f.sources)), citationList(f.sources)),
-            ),
-          ),
-        ),
-      );
-    };
 
     const props = h(
       'dl',
@@ -162,8 +126,8 @@ export class DetailsPanel {
       row('US Code title', node.title),
       row('Enacted', node.enacted),
       row('Year', formatYears(node.year, node.yearEnd)),
-      // The API gives the country's id only; a neighbour's name when loaded, else the id as words.
-      row('Country', node.country ? this.link(node.country, names.get(node.country)?.name ?? idAsName(node.country)) : null),
+      row('Country', node.country ? this.link(node.country, node.countryName ?? node.country, 'State') : null),
+      row('Evidence', evidenceText(node.evidence)),
     );
 
     setChildren(
@@ -171,10 +135,10 @@ export class DetailsPanel {
       h('header', { class: 'details-head' }, kindSwatch(node.kind), h('h2', { id: 'details-title', tabindex: '-1' }, node.name)),
       node.description ? h('p', { class: 'description' }, node.description) : null,
       props,
-      h('section', {}, h('h3', {}, 'Sources'), citationList(node.sources)),
-      flowTable('Funding received', node.fundingIn ?? [], 'donor'),
-      flowTable('Funding given', node.fundingOut ?? [], 'recipient'),
-      flowTable('Funding under this authority', under, 'both'),
+      h('section', {}, h('h3', {}, 'Sources'), citationList(node.sources, this.actions)),
+      flowList('Funding received', node.fundingIn ?? [], 'donor', this.actions),
+      flowList('Funding given', node.fundingOut ?? [], 'recipient', this.actions),
+      flowList('Funding under this authority', under, 'both', this.actions),
       h(
         'section',
         {},
@@ -184,57 +148,13 @@ export class DetailsPanel {
     );
   }
 
-  /** An authority named on an edge: its name from the canvas (plain or a funding column's node), else its id as words. */
-  private authorityLink(edge: EdgeSingular, id: string): HTMLElement {
-    const cy = edge.cy();
-    const node = [id, `a:${id}`].map((x) => cy.getElementById(x)).find((n) => n.nonempty());
-    return this.link(id, (node?.data('name') as string | undefined) ?? idAsName(id), 'Authority');
-  }
-
-  /** Show an edge from the canvas (its data came with the subgraph, citations included). */
+  /** Show an edge from the canvas; what its element lacks is asked of the API (edge-details.ts). */
   showEdge(edge: EdgeSingular): void {
     this.controller?.abort();
     this.currentId = null;
     this.events.shown?.();
-    const d = edge.data() as EdgeData;
-    const source = edge.source();
-    const target = edge.target();
-    setChildren(
-      this.host,
-      h('header', { class: 'details-head' }, h('span', { class: `edge-swatch line-${d.lineStyle}`, style: `--c:${d.color}` }), h('h2', { id: 'details-title', tabindex: '-1' }, humanType(d.type))),
-      h('p', {}, this.link(source.id(), source.data('name'), source.data('kind')), ' → ', this.link(target.id(), target.data('name'), target.data('kind'))),
-      h(
-        'dl',
-        { class: 'props' },
-        row('Type', d.type),
-        row('Years', formatYears(d.start, d.end)),
-        row('Amount', d.amountUsd ? formatUsd(d.amountUsd) : null),
-        row('Authority', d.authority ? this.authorityLink(edge, d.authority) : null),
-        row('Note', d.note),
-      ),
-      h('section', { id: 'edge-sources' }, h('h3', {}, 'Sources'), d.sources ? citationList(d.sources) : h('p', { class: 'muted' }, 'Loading citations…')),
-    );
-    if (d.sources) {
-      this.host.dataset.state = 'ready';
-      return;
-    }
-    this.host.dataset.state = 'loading';
     const controller = new AbortController();
     this.controller = controller;
-    fetchEdgeSources(d.id, d.source, controller.signal).then(
-      (sources) => {
-        if (controller.signal.aborted) return;
-        // Keep them on the element so the next click and the exports have them.
-        if (sources && !edge.removed()) edge.data('sources', sources);
-        const section = this.host.querySelector('#edge-sources');
-        section?.replaceChildren(h('h3', {}, 'Sources'), citationList(sources));
-        this.host.dataset.state = 'ready';
-      },
-      (err) => {
-        if (isAbort(err)) return;
-        this.host.querySelector('#edge-sources')?.replaceChildren(h('h3', {}, 'Sources'), h('p', {}, describeError(err).title));
-        this.host.dataset.state = 'error';
-      },
-    );
+    renderEdge(this.host, edge, this.actions, controller.signal);
   }
 }

@@ -35,6 +35,9 @@ export interface EdgeData {
   label: string;
   start: number | null;
   end: number | null;
+  /** What start and end mean, and how the record stands to its text (the API's; null when it gives none). */
+  timing: GraphEdge['timing'] | null;
+  evidence: GraphEdge['evidence'] | null;
   note: string | null;
   amountUsd: number | null;
   authority: string | null;
@@ -96,6 +99,8 @@ export function edgeData(edge: GraphEdge, label?: string): EdgeData {
     label: label ?? defaultEdgeLabel(edge),
     start: edge.start ?? null,
     end: edge.end ?? null,
+    timing: edge.timing ?? null,
+    evidence: edge.evidence ?? null,
     note: edge.note ?? null,
     amountUsd: edge.amountUsd ?? null,
     authority: edge.authority ?? null,

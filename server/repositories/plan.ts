@@ -265,3 +265,10 @@ export interface CitedByPlan {
 export interface SummaryPlan {
   sourcesFirst: number;
 }
+
+/** nodes(ids): entities in the order asked. */
+export interface NodesByIdPlan {
+  ids: string[];
+  entity: EntityPlan;
+  provenance: ProvenancePlan;
+}

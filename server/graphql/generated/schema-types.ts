@@ -903,6 +903,8 @@ export type Query = {
    */
   neighborhood: Subgraph;
   node?: Maybe<Node>;
+  /** Entities by id, in the order asked, at most 200; ids that name nothing are left out. */
+  nodes: Array<Node>;
   /**
    * The limit shortest simple paths (default 5, at most 25) of at most maxHops steps (1-6,
    * default 4), shortest first, ties in the order of the ids and types along the path; or, when the
@@ -1042,6 +1044,11 @@ export type QueryNeighborhoodArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1797,6 +1804,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   lineage?: Resolver<Maybe<ResolversTypes['Lineage']>, ParentType, ContextType, RequireFields<QueryLineageArgs, 'direction' | 'id' | 'maxDepth'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   paths?: Resolver<ResolversTypes['PathResult'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;

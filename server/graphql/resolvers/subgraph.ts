@@ -6,6 +6,8 @@ import { lineage } from '../../repositories/lineage.ts';
 import { REQUESTABLE_TYPES } from '../../../domain/relationship-types.ts';
 import { edgesPlan, lineagePlan, neighborhoodPlan, overviewPlan, pathsPlan } from '../plans/subgraph.ts';
 import { edgesById } from '../../repositories/lookups.ts';
+import { nodesById } from '../../repositories/nodes-by-id.ts';
+import { nodesByIdPlan } from '../plans/nodes-by-id.ts';
 import { notFound } from '../errors.ts';
 import { nodeKind, planOf, toSubgraph, withSources } from './common.ts';
 
@@ -28,6 +30,7 @@ export const subgraphResolvers: Resolvers = {
       return result;
     },
     edges: (_p, _a, ctx, info) => edgesById(ctx.db, planOf(ctx, info, edgesPlan)),
+    nodes: (_p, _a, ctx, info) => nodesById(ctx.db, planOf(ctx, info, nodesByIdPlan)),
     lineage: async (_p, _a, ctx, info) => {
       const row = await lineage(ctx.db, planOf(ctx, info, lineagePlan));
       if (!row) return null;

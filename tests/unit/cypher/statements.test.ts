@@ -60,6 +60,9 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
   edges: [
     ['by ids', '{ edges(ids: ["FUNDED:ctpf_kenya", "TRAINED:united_states:danab:2013"]) { id sources { section } } }'],
   ],
+  nodes: [
+    ['by ids, with sources', `{ nodes(ids: ["danab", "usc10_333", "no_such_id"]) { id name kind ${SOURCES} } }`],
+  ],
   fundingFlow: [
     ['with donor and sources', `{ fundingFlow(id: "ctpf_kenya") { id donor { id } ${SOURCES} } }`],
   ],

@@ -24,6 +24,8 @@ import { citedByStatement } from '../../../server/repositories/cited-by.ts';
 import { citedByPlan } from '../../../server/graphql/plans/cited-by.ts';
 import { summaryStatement } from '../../../server/repositories/summary.ts';
 import { summaryPlan } from '../../../server/graphql/plans/summary.ts';
+import { nodesStatement } from '../../../server/repositories/nodes-by-id.ts';
+import { nodesByIdPlan } from '../../../server/graphql/plans/nodes-by-id.ts';
 import { rootOf } from '../plans/support.ts';
 
 const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
@@ -51,6 +53,7 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   events: (r) => [eventsStatement(eventsPlan(r))],
   citedBy: (r) => [citedByStatement(citedByPlan(r))],
   dataSummary: (r) => [summaryStatement(summaryPlan(r))],
+  nodes: (r) => [nodesStatement(nodesByIdPlan(r))],
 };
 
 /** The read root fields that run Cypher. */

@@ -160,7 +160,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   };
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this id exists (under any user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

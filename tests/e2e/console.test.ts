@@ -3,11 +3,10 @@
  * Section 1206 and of 10 U.S.C. 333, funding, paths United States -> Danab), a click on a node and
  * a year change. Any console warning or error, or uncaught exception, fails the test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { nodeScreenPosition, openReady, startApp, waitForView, type ViewName } from './support/app.ts';
+import { nodeScreenPosition, openReady, waitForView, type ViewName } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 const VISITS: { hash: string; view: ViewName }[] = [
   { hash: '', view: 'explore' },
@@ -18,22 +17,15 @@ const VISITS: { hash: string; view: ViewName }[] = [
 ];
 
 describe('console', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
   const messages: string[] = [];
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     const record = (msg: ConsoleMessage) => {
       if (msg.type() === 'warning' || msg.type() === 'error') messages.push(`${msg.type()}: ${msg.text()}`);
     };
     browser.page.on('console', record);
     browser.page.on('pageerror', (err) => messages.push(`uncaught: ${err.message}`));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   for (const visit of VISITS) {

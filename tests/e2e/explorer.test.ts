@@ -3,23 +3,13 @@
  * the overview opens, search finds Danab, double-click expansion adds neighbours (with collapse
  * and undo), and a copied URL reopens the same view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { openReady, canvasSnapshot, graphql, nodeScreenPosition, recordTiming, screenshot, startApp, waitForView } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { openReady, canvasSnapshot, graphql, nodeScreenPosition, recordTiming, screenshot, waitForView } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 describe('explorer: network view', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('opens on the overview graph, with a legend, and reports how long it took', async () => {
     const { page } = browser;

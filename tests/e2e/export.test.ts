@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import cytoscape from 'cytoscape';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { openReady, canvasSnapshot, startApp, type CanvasSnapshot } from './support/app.ts';
+import { openReady, canvasSnapshot, type CanvasSnapshot } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 async function exportAs(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
   await page.locator('#export-format').selectOption(format);
@@ -20,19 +19,12 @@ async function exportAs(page: Page, format: string): Promise<{ name: string; byt
 }
 
 describe('explorer: export', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
   let snap: CanvasSnapshot;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     await openReady(browser.page, app.url, '', 'explore');
     snap = await canvasSnapshot(browser.page, 'explore');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('PNG is a PNG image', async () => {

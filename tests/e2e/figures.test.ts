@@ -8,12 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { openView, screenshot, startApp } from './support/app.ts';
+import { openView, screenshot } from './support/app.ts';
 import { WINDOWS, expectedMark, shownAmount, truth, type Group, type Truth } from './support/figures.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 const COLUMN = { d: 'byDonor', a: 'byAuthority', r: 'byRecipient' } as const;
 
@@ -39,17 +38,8 @@ async function exportCsv(page: Page, format: 'csv-nodes' | 'csv-edges'): Promise
 }
 
 describe('figures: every amount shown is the API’s', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   for (const w of WINDOWS) {
     it(`funding view, its CSV export and Kenya's dependency: ${w.name}`, { timeout: 180_000 }, async () => {

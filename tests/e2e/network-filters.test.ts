@@ -4,11 +4,10 @@
  * `neighborhood` with the same arguments, fetched here through /graphql; the overview banner
  * speaks only when the API says something was left out, and "Show more" only when more exist.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { canvasSnapshot, graphql as ask, openReady, startApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { canvasSnapshot, graphql as ask, openReady } from './support/app.ts';
 import { patiently } from './support/figures.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 const graphql = <T>(url: string, query: string, variables: Record<string, unknown>) => patiently(() => ask<T>(url, query, variables));
 
@@ -25,17 +24,8 @@ const AROUND = `query N($id: ID!, $kinds: [NodeKind!], $types: [RelationshipType
 }`;
 
 describe('explorer: the network shows the API’s answer to its filters', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('the overview banner and "Show more" follow the API’s omitted counts', { timeout: 120_000 }, async () => {
     const { page } = browser;

@@ -4,12 +4,11 @@
  * "shortest" only when the API says the search was complete; an avoided entity is on no path; the
  * same link twice lists the same paths in the same order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { graphql as ask, openReady, screenshot, startApp } from './support/app.ts';
+import { graphql as ask, openReady, screenshot } from './support/app.ts';
 import { patiently } from './support/figures.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 const graphql = <T>(url: string, query: string, variables: Record<string, unknown>) => patiently(() => ask<T>(url, query, variables));
 
@@ -34,17 +33,8 @@ async function listedPaths(page: Page): Promise<string[][]> {
 }
 
 describe('explorer: paths are the API’s, complete or saying they are not', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   const cases = [
     { name: 'Congress to Danab', from: 'us_congress', to: 'danab', exclude: [] as string[] },

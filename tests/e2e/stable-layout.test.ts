@@ -2,11 +2,10 @@
  * Stable pictures: the same URL draws the same network (seeded layout), and a year change keeps
  * every node that stays where it was, marking the ones that enter.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { canvasSnapshot, openReady, screenshot, startApp, waitForView } from './support/app.ts';
+import { canvasSnapshot, openReady, screenshot, waitForView } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -20,17 +19,8 @@ async function entering(page: Page): Promise<string[]> {
 }
 
 describe('stable layouts', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('draws the same overview for the same URL, in a new page load', async () => {
     const { page } = browser;

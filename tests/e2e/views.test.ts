@@ -2,23 +2,14 @@
  * Lineage, funding and path views in real headless Chromium against the real server and seeded
  * database, plus the loading, empty and error states and the narrow-screen layout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { openReady, canvasSnapshot, openView, screenshot, startApp, waitForView } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { openReady, canvasSnapshot, openView, screenshot, waitForView } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 describe('explorer: lineage, funding, paths, states', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('the lineage view draws Section 1206 -> 10 U.S.C. 2282 -> 10 U.S.C. 333 top-down', async () => {
     const { page } = browser;

@@ -4,23 +4,12 @@
  * stored properties (the citations JSON decoded here, the footnote arrays) and from literal ids
  * of seed/data, never from the API's own matching.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneRoundTrip, useApi } from './api-harness.ts';
 
-let api: Api;
-beforeAll(() => {
-  api = createApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi();
 
-async function one<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api.gql<T>(query, variables);
-  const data = dataOf(answer);
-  expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
-  return data;
-}
+const one = oneRoundTrip(api);
 
 interface Stored {
   source: string;

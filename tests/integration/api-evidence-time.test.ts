@@ -4,23 +4,12 @@
  * events list by year with month and day; totals can count stated figures only. Expectations are
  * literal facts of seed/data or raw reads of the stored properties.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneRoundTrip, useApi } from './api-harness.ts';
 
-let api: Api;
-beforeAll(() => {
-  api = createApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi();
 
-async function one<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api.gql<T>(query, variables);
-  const data = dataOf(answer);
-  expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
-  return data;
-}
+const one = oneRoundTrip(api);
 
 const KY = `query($from: Int, $to: Int) { actor(id: "nguyen_cao_ky") { evidence
   relationships(yearFrom: $from, yearTo: $to, first: 200) { type other { id } start end timing evidence } } }`;

@@ -4,26 +4,12 @@
  * rules re-implemented below), edges and flows by id, neighbourhood filters, exact truncation
  * counts, and paths (enumerated here by a plain depth-first search).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
-import { warmUp } from '../../server/repositories/warm-up.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataOf, oneRoundTrip, useApi } from './api-harness.ts';
 
-let api: Api;
-beforeAll(async () => {
-  api = createApi();
-  // As the server does at start: the path search's first plan takes seconds on a loaded machine.
-  await warmUp(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi({ warm: true });
 
-async function one<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api.gql<T>(query, variables);
-  const data = dataOf(answer);
-  expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
-  return data;
-}
+const one = oneRoundTrip(api);
 
 interface RawFlow { id: string; donorId: string; recipientId: string; authorityId: string | null; amountUsd: number; fyStart: number; fyEnd: number; basis: string; partOf: string | null }
 

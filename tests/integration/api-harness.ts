@@ -3,6 +3,8 @@
  * (seeded) Neo4j, counting the Cypher round trips each request makes.
  */
 import { pino } from 'pino';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { warmUp } from '../../server/repositories/warm-up.ts';
 import { createDatabase, withQueryCounter, currentQueryCount, type Database } from '../../server/db/database.ts';
 import { createGraphQLHandler } from '../../server/http/yoga.ts';
 import { testConfig } from '../helpers/env.ts';
@@ -57,4 +59,41 @@ export function dataOf<T>(answer: Answer<T>): T {
   if (answer.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.body.errors)}`);
   if (!answer.body.data) throw new Error(`no data (HTTP ${answer.status})`);
   return answer.body.data;
+}
+
+/**
+ * The API of one test file: built before its tests and closed after them; with `warm`, the slow
+ * statements are planned first, as a started server does (the path search's first plan takes
+ * seconds on a loaded machine). Its methods work inside the file's tests and hooks.
+ */
+export function useApi(options: { warm?: boolean } = {}): Api {
+  let built: Api | undefined;
+  beforeAll(async () => {
+    built = createApi();
+    if (options.warm) await warmUp(built.db);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  const api = (): Api => {
+    if (!built) throw new Error('useApi: the API is built in beforeAll; call it from tests or hooks');
+    return built;
+  };
+  return {
+    get db() { return api().db; },
+    get yoga() { return api().yoga; },
+    gql: (query, variables, headers) => api().gql(query, variables, headers),
+    raw: (init) => api().raw(init),
+    close: async () => {},
+  };
+}
+
+/** A query that must answer without errors in exactly one Cypher round trip; returns its data. */
+export function oneRoundTrip(api: Api) {
+  return async <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await api.gql<T>(query, variables);
+    const data = dataOf(answer);
+    expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
+    return data;
+  };
 }

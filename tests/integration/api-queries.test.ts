@@ -2,29 +2,14 @@
  * Every read root field against the seeded graph, answered with the article's figures, each in
  * exactly one Cypher round trip (counted through the database wrapper), nested fields included.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
-import { warmUp } from '../../server/repositories/warm-up.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, oneRoundTrip, useApi } from './api-harness.ts';
 
 const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
-let api: Api;
 
-beforeAll(async () => {
-  api = createApi();
-  // As the server does at start: the path search's first plan takes seconds on a loaded machine.
-  await warmUp(api.db);
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi({ warm: true });
 
-/** Runs a query, expects no errors and exactly one round trip, returns its data. */
-async function one<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api.gql<T>(query, variables);
-  const data = dataOf(answer);
-  expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
-  return data;
-}
+const one = oneRoundTrip(api);
 
 describe('lineage', () => {
   it('traces Section 1206 to 10 U.S.C. 2282 and 333, with years, laws and bodies', async () => {

@@ -5,7 +5,6 @@
  * stopped files and start it again. Backup, change, restore: the checksum from before the change.
  * With NEO4J_URI set, the backup is an export, and the command says so.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,35 +13,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runningEmbedded, stopPid } from '../../neo4j/embedded.ts';
 import { graphDigest, type GraphDigest } from '../../seed/loader/checksum.ts';
 import { EXAMPLE_DIR } from './seed-support.ts';
+import { runScript } from '../helpers/run-script.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'aidgraph-backup-test-'));
 const dataDir = join(root, 'neo4j');
 const dumpFile = join(root, 'backups', 'graph.dump');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(script: string, args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  const merged: Record<string, string | undefined> = { ...process.env, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
-
 /** No NEO4J_URI: the commands find the embedded database by its data directory. */
 const local = { NEO4J_URI: undefined, NEO4J_USERNAME: undefined, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0' };
-const db = (args: string[]) => run('neo4j/cli.ts', args, local);
-const loader = (args: string[]) => run('seed/cli.ts', args, local);
+const db = (args: string[]) => runScript('neo4j/cli.ts', args, local);
+const loader = (args: string[]) => runScript('seed/cli.ts', args, local);
 
 /** Digest of the background database, through the address in its launcher.json. */
 async function digest(): Promise<GraphDigest> {
@@ -111,7 +91,7 @@ describe('backup and restore of the embedded database', { timeout: 900_000 }, ()
   it('with NEO4J_URI set, backs up by export and says so', async () => {
     // The worker's database, read only.
     const target = join(root, 'remote-backup');
-    const remote = await run('neo4j/cli.ts', ['backup', target], { NEO4J_DATA_DIR: dataDir });
+    const remote = await runScript('neo4j/cli.ts', ['backup', target], { NEO4J_DATA_DIR: dataDir });
     expect(remote.code, remote.stderr).toBe(0);
     expect(remote.stdout).toContain('a remote database cannot be dumped from here, so the backup is an export');
     expect(existsSync(join(target, 'sources.yaml'))).toBe(true);

@@ -8,7 +8,6 @@
  *
  * These databases are the test's own (kept data directories in a temp folder), not the worker's.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,30 +22,13 @@ import { resetDatabase } from '../../seed/loader/reset.ts';
 import { readDataset } from '../../seed/read/read-dataset.ts';
 import { SCHEMA_STATEMENTS, schemaName } from '../../store/schema.ts';
 import { EXAMPLE_DIR, SEED_DIR } from './seed-support.ts';
+import { runScript } from '../helpers/run-script.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'aidgraph-bulk-test-'));
 const running: EmbeddedNeo4j[] = [];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The loader's command line; `env` entries set to undefined are removed (NEO4J_URI unset). */
-function cli(args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  const merged: Record<string, string | undefined> = { ...process.env, ...env };
-  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], { env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string | undefined>) => runScript('seed/cli.ts', args, env);
 
 const embeddedEnv = (dataDir: string) => ({ NEO4J_URI: undefined, NEO4J_USERNAME: undefined, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0' });
 

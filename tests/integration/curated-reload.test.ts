@@ -5,7 +5,6 @@
  * nothing to report; --reset refuses on a graph with changes unless --backup DIR is exported first.
  * The last step resets and reloads the seed, so the database is left as the other files expect.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { graphChecksum } from '../../seed/loader/checksum.ts';
 import { editorLine } from '../../server/auth/editors.ts';
 import { createApi, dataOf, type Api } from './api-harness.ts';
 import { connectTestDatabase, restoreSeed } from './seed-support.ts';
+import { runScript } from '../helpers/run-script.ts';
 
 const TOKEN = 'curated-reload-jane-token-0123456789';
 const ACTOR = 'somalia';
@@ -28,23 +28,7 @@ let env: Record<string, string>;
 let api: Api;
 const scratch = mkdtempSync(join(tmpdir(), 'aidgraph-curated-reload-'));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runScript('seed/cli.ts', args, env);
 
 const AUTH = { authorization: `Bearer ${TOKEN}`, 'x-aidgraph-actor': 'not jane' };
 

@@ -5,7 +5,6 @@
  * citations, a relationship between them), and on the example data set. The graph is left as
  * the seed, as the other test files expect it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -18,29 +17,14 @@ import { loadChangeLog, readChangeLog } from '../../seed/export/change-log.ts';
 import { upsertActor, upsertRelationship } from '../../server/repositories/curation.ts';
 import { createApi, type Api } from './api-harness.ts';
 import { EXAMPLE_DIR, connectTestDatabase, removeScratch, restoreSeed, scratchDir } from './seed-support.ts';
+import { runScript } from '../helpers/run-script.ts';
 
 let driver: Driver;
 let database: string;
 let env: Record<string, string>;
 let api: Api;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runScript('seed/cli.ts', args, env);
 
 beforeAll(async () => {
   ({ driver, database, env } = connectTestDatabase());

@@ -3,41 +3,20 @@
  * errors that name the variable, invalid input (exit 1, every problem listed, nothing written),
  * dry runs, progress on large inputs, and an import that leaves the rest of the graph alone.
  */
-import { spawn } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphChecksum } from '../../seed/loader/checksum.ts';
 import { generateDataset } from '../../seed/examples/generate.ts';
 import { validateFolder } from '../../seed/read/read-dataset.ts';
 import { EXAMPLE_DIR, SEED_DIR, appendTo, connectTestDatabase, removeScratch, replaceIn, scratchCopy, scratchDir } from './seed-support.ts';
+import { runScript } from '../helpers/run-script.ts';
 
 let driver: Driver;
 let database: string;
 let env: Record<string, string>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `seed/cli.ts` with `args`; `envChanges` set (or, when undefined, remove) variables. */
-function cli(args: string[], envChanges: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  for (const [k, v] of Object.entries(envChanges)) {
-    if (v === undefined) delete childEnv[k];
-    else childEnv[k] = v;
-  }
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], envChanges: Record<string, string | undefined> = {}) => runScript('seed/cli.ts', args, { ...env, ...envChanges });
 
 beforeAll(() => {
   ({ driver, database, env } = connectTestDatabase());

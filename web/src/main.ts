@@ -11,6 +11,7 @@ import { DetailsPanel } from './details/details-panel.ts';
 import { SearchBox } from './search/search-box.ts';
 import { exportControl } from './export/export-menu.ts';
 import { aboutControl } from './about/about-dialog.ts';
+import { tableControl } from './table/table-dialog.ts';
 import { byId, debounce } from './ui/dom.ts';
 import { buildTabs, markSelected } from './app/tabs.ts';
 import type { SearchHit } from './api/types.ts';
@@ -74,8 +75,12 @@ function start(): void {
   });
   byId('search').append(search.el);
   const about = aboutControl();
-  byId('about').append(about.button);
-  document.body.append(about.dialog);
+  const table = tableControl(() => {
+    const cy = active?.exportTarget();
+    return active && cy ? { cy, name: active.name, entityOf: (id: string) => active?.entityOf?.(id) ?? id } : null;
+  });
+  byId('about').append(table.button, about.button);
+  document.body.append(about.dialog, table.dialog);
   byId('export').append(exportControl(() => (active ? { cy: active.exportTarget()!, name: active.name } : null)));
 
   // Narrow screens: the sidebar and the details panel are drawers.

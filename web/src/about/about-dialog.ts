@@ -16,7 +16,7 @@ export function aboutControl(): { button: HTMLButtonElement; dialog: HTMLDialogE
     h('div', { class: 'about-head' }, h('h2', { id: 'about-title' }, 'About this data'), close),
     body,
   );
-  const button = h('button', { type: 'button', class: 'about-button', id: 'about-button', 'aria-haspopup': 'dialog', 'aria-controls': 'about-dialog' }, 'About this data');
+  const button = h('button', { type: 'button', class: 'about-button', id: 'about-button', 'aria-haspopup': 'dialog', 'aria-controls': 'about-dialog' }, 'About', h('span', { class: 'wide-only' }, ' this data'));
 
   const fill = async () => {
     body.dataset.state = 'loading';

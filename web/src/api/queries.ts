@@ -307,3 +307,12 @@ export async function fetchDataSummary(signal?: AbortSignal): Promise<DataSummar
   const data = await request(DATA_SUMMARY, { sourcesFirst: 500 }, signal);
   return data.dataSummary;
 }
+
+const NODE_SOURCES = operation<Op.NodeSourcesQuery, Op.NodeSourcesQueryVariables>(/* GraphQL */ `
+  query NodeSources($ids: [ID!]!) { nodes(ids: $ids) { id sources { ...CitationFields } } }`);
+
+/** The citations of entities by id (at most 200 per call), for lists of what a canvas shows. */
+export async function fetchNodeSources(ids: string[], signal?: AbortSignal): Promise<Op.NodeSourcesQuery['nodes']> {
+  const data = await request(NODE_SOURCES, { ids }, signal);
+  return data.nodes;
+}

@@ -21,6 +21,8 @@ export interface View {
   searchHit(hit: SearchHit): boolean;
   /** The canvas to export, if any. */
   exportTarget(): Core | null;
+  /** The entity a canvas node stands for, where the canvas ids are not the entities' own. */
+  entityOf?(canvasId: string): string;
   /** The browser window was resized. */
   resize(): void;
 }

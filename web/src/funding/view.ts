@@ -54,6 +54,11 @@ export class FundingView extends CanvasView {
     this.controls = h('div', { class: 'controls', id: 'funding-controls' });
   }
 
+  /** Canvas nodes are column ids (d:, a:, r: and the entity's id). */
+  entityOf(canvasId: string): string {
+    return entityOf(canvasId);
+  }
+
   protected override bind(cy: Core): void {
     cy.on('tap', 'node', (e) => {
       const node = e.target;

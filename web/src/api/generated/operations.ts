@@ -346,3 +346,14 @@ export type DataSummaryQueryVariables = Exact<{
 
 
 export type DataSummaryQuery = { dataSummary: { sourceCount: number, actorCount: number, authorityCount: number, eventCount: number, relationshipCount: number, flowCount: number, sources: Array<{ id: string, kind: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null }>, sourcesByKind: Array<{ kind: string, count: number }>, actorsByKind: Array<{ kind: string, count: number }>, authoritiesByKind: Array<{ kind: string, count: number }>, relationshipsByType: Array<{ kind: string, count: number }>, flowYears: { from: number, to: number } | null, relationshipYears: { from: number, to: number } | null, eventYears: { from: number, to: number } | null, years: { from: number, to: number } | null, countingRules: Array<{ reason: ExclusionReason | null, text: string }> } };
+
+export type NodeSourcesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodeSourcesQuery = { nodes: Array<
+    | { id: string, sources: Array<{ source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> }> }
+    | { id: string, sources: Array<{ source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> }> }
+    | { id: string, sources: Array<{ source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> }> }
+  > };

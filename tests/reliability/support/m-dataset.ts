@@ -6,7 +6,7 @@
  * its own private copy instead.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset, type BenchTargets } from '../../../bench/generate.ts';
@@ -144,4 +144,28 @@ export async function mDatabase(options: { heapMb?: number; pageCacheMb?: number
     await release();
     throw error;
   }
+}
+
+/**
+ * A private copy of the M database, for a drill that writes (the soak): the cache stays as
+ * loaded, so the next drill does not import M again. Copied while stopped, so the copy is clean.
+ */
+export async function mDatabaseCopy(options: { heapMb?: number; pageCacheMb?: number } = {}): Promise<MDatabase> {
+  const source = await mDatabase(options);
+  const home = privateDir('copy-db-M');
+  try {
+    await source.db.stop();
+    cpSync(source.db.dataDir, join(home, 'neo4j'), { recursive: true });
+  } finally {
+    await source.release();
+  }
+  const db = await ownNeo4j({ dataDir: join(home, 'neo4j'), heapMb: options.heapMb, pageCacheMb: options.pageCacheMb }).catch((error: unknown) => {
+    rmSync(home, { recursive: true, force: true });
+    throw error;
+  });
+  const release = async () => {
+    await db.stop();
+    rmSync(home, { recursive: true, force: true });
+  };
+  return { db, dataset: source.dataset, digest: source.digest, importMs: source.importMs, release };
 }

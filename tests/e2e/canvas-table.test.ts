@@ -120,4 +120,24 @@ describe('what the canvas shows: a sortable table with CSV and sources', () => {
     await page.waitForFunction(() => !(document.getElementById('table-dialog') as HTMLDialogElement).open);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('table-button');
   });
+
+  it('in the funding view, lists its donor -> authority -> recipient legs with the API’s counted amounts and their flows’ sources', async () => {
+    const { page } = browser;
+    await page.goto('about:blank');
+    await openReady(page, app.url, 'view=funding', 'funding');
+    const api = await graphql<{ fundingGraph: { edges: { id: string; amountUsd: number; flows: { flow: { sources: Citation[] } }[] }[]; omittedEdges: number } }>(
+      app.url,
+      '{ fundingGraph(flowsPerEdge: 200) { edges { id amountUsd flows { flow { sources { section footnotes } } } } omittedEdges } }',
+    );
+    expect(api.fundingGraph.omittedEdges).toBe(0);
+    await page.locator('#table-button').click();
+    await page.locator('#table-body[data-state=ready]').waitFor({ timeout: 60_000 });
+    const shown = await page.locator('#table-flows tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.id!, Number((r as HTMLTableRowElement).cells[2]!.dataset.value)] as const));
+    expect(shown.map(([id]) => id).sort()).toEqual(api.fundingGraph.edges.map((e) => e.id).sort());
+    const amounts = new Map(shown);
+    for (const e of api.fundingGraph.edges) expect(amounts.get(e.id), e.id).toBe(e.amountUsd);
+    const rows = new Map((await downloadCsv(page, 'flows')).map((r) => [r.id!, r]));
+    for (const e of api.fundingGraph.edges) expectCarries(rows.get(e.id)!.sources!, e.flows.flatMap((f) => f.flow.sources), e.id);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -30,6 +30,8 @@ export interface ActionHost {
 export class ExploreActions {
   private baseIds = new Set<string>();
   private readonly expansions = new Map<string, Expansion>();
+  /** Roots expanded by chosen relationship types: "+N more" keeps to them. */
+  private readonly typed = new Map<string, readonly string[]>();
   private readonly history: History;
 
   constructor(private readonly host: ActionHost) {
@@ -48,6 +50,7 @@ export class ExploreActions {
   reset(baseIds: Iterable<string>): void {
     this.baseIds = new Set(baseIds);
     this.expansions.clear();
+    this.typed.clear();
     this.history.clear();
   }
 
@@ -68,19 +71,26 @@ export class ExploreActions {
     if (!this.history.undo()) toast('Nothing to undo.');
   }
 
-  /** Fetch the node's neighbours and add them (or, for "+N more", fetch more). */
-  async expand(rootId: string, more = false): Promise<void> {
+  /**
+   * Fetch the node's neighbours and add them (or, for "+N more", fetch more). With `types` only
+   * neighbours through those relationship types come; such an expansion is not in the URL (its
+   * `expanded` list replays plain expansions only).
+   */
+  async expand(rootId: string, more = false, types?: readonly string[]): Promise<void> {
     const state = this.host.state();
     const previous = this.expansions.get(rootId);
     const limit = expansionLimit(more, previous);
+    const only = types ?? (more ? this.typed.get(rootId) : undefined);
     this.host.canvas.container.dataset.state = 'loading';
     try {
-      const sub = await loadExpansion(rootId, limit, state);
+      const sub = await loadExpansion(rootId, limit, state, undefined, only);
+      if (only) this.typed.set(rootId, only);
+      else this.typed.delete(rootId);
       const hadMore = this.cy.getElementById(moreId(rootId)).nonempty();
       const wasExpanded = this.expansions.has(rootId);
       const addedIds = placeExpansion(this.cy, rootId, sub, limit);
       this.expansions.set(rootId, grow(previous, addedIds, limit));
-      this.host.commit({ expanded: withId(state.explore.expanded, rootId), focus: rootId });
+      this.host.commit(only ? { focus: rootId } : { expanded: withId(state.explore.expanded, rootId), focus: rootId });
       this.history.push({
         label: more ? 'show more' : 'expand',
         undo: () => {

@@ -9,9 +9,13 @@ export function loadOverview(s: ExploreInputs, signal?: AbortSignal): Promise<Su
   return fetchOverview(overviewFilter(s), signal);
 }
 
-/** The neighbours of `id` (at most `limit`) under the state's filters. */
-export function loadExpansion(id: string, limit: number, s: ExploreInputs, signal?: AbortSignal): Promise<Subgraph> {
-  return fetchNeighborhood(expansionArgs(id, limit, s), signal);
+/**
+ * The neighbours of `id` (at most `limit`) under the state's filters; `types` (the context menu's
+ * "expand by relationship type") replaces the panel's types, the API's own `types` argument.
+ */
+export function loadExpansion(id: string, limit: number, s: ExploreInputs, signal?: AbortSignal, types?: readonly string[]): Promise<Subgraph> {
+  const args = expansionArgs(id, limit, s);
+  return fetchNeighborhood(types ? { ...args, types: [...types] as typeof args.types } : args, signal);
 }
 
 /** The allow-listed relationship types, for the filter panel. */

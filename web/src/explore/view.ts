@@ -19,6 +19,7 @@ import type { ExploreUrlState } from './codec.ts';
 import { loadNetwork, loadRelationshipTypes } from './effects.ts';
 import { ExploreActions } from './actions.ts';
 import { buildToolbar, keyAction, type ExploreAction, type Toolbar } from './toolbar.ts';
+import { NodeMenu } from './node-menu.ts';
 import { highlightFocus, markFocusMode, setHidden } from './canvas-ops.ts';
 import { RESET_FILTERS, canShowMore, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineEvents, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
 
@@ -30,6 +31,7 @@ export class ExploreView extends CanvasView {
   private readonly legend: HTMLElement;
   private readonly banner: HTMLElement;
   private readonly toolbar: Toolbar;
+  private readonly nodeMenu: NodeMenu;
   /** The state the canvas currently shows. */
   private applied: AppState | null = null;
   private loadSeq = 0;
@@ -67,6 +69,18 @@ export class ExploreView extends CanvasView {
       },
     });
     this.canvas.container.addEventListener('keydown', (e) => this.onKey(e));
+    // Context menu and multi-select (node-menu.ts); the menu's types are the API's list.
+    this.nodeMenu = new NodeMenu({
+      cy: () => this.cy,
+      container: this.canvas.container,
+      focus: () => this.slice.focus,
+      showFirst: (id) => (this.commit({ focus: id }), void this.details.showNode(id)),
+      select: (id) => this.select(id),
+      types: () => loadRelationshipTypes(),
+      expand: (id, types) => void this.actions.expand(id, false, types),
+      hide: (ids) => this.actions.hide(ids),
+      paths: (end, id) => this.store.update({ view: 'paths', paths: { [end]: id } }, true),
+    });
   }
 
   private get cy(): Core {
@@ -81,7 +95,7 @@ export class ExploreView extends CanvasView {
   protected override bind(cy: Core): void {
     cy.on('tap', 'node', (e) => {
       const node = e.target as NodeSingular;
-      if (!node.hasClass('more')) this.select(node.id());
+      if (!node.hasClass('more') && !this.nodeMenu.additive(e)) this.select(node.id());
     });
     cy.on('tap', 'edge', (e) => {
       if (!e.target.hasClass('more-link')) this.details.showEdge(e.target);
@@ -92,6 +106,7 @@ export class ExploreView extends CanvasView {
       this.commit({ focus: undefined });
       this.afterSelection();
     });
+    this.nodeMenu.bind(cy);
     cy.on('dbltap', 'node', (e) => {
       const node = e.target as NodeSingular;
       if (node.hasClass('more')) void this.actions.expand(node.data('root') as string, true);

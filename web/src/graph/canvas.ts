@@ -8,6 +8,7 @@ import fcose from 'cytoscape-fcose';
 import { stylesheet } from './stylesheet.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { declutterLabels } from './labels.ts';
+import { bindHoverCards } from './hover-card.ts';
 import { enteringPosition, hashedPosition, withSeededRandom, type Point } from './seeded.ts';
 
 cytoscape.use(fcose);
@@ -80,6 +81,7 @@ export class Canvas {
       el.removeClass('hover');
       if (el.isNode() && !large) el.connectedEdges().removeClass('hover');
     });
+    bindHoverCards(cy);
     cy.on('zoom', () => this.syncHubs());
     // After a selection the neighbours' labels take priority; recheck which labels fit.
     cy.on('select unselect', 'node', () => this.declutter());

@@ -56,6 +56,8 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     // Labels that would overlap a more important one (labels.ts) wait for hover or selection.
     { selector: 'node.label-low', style: { 'text-opacity': 0 } },
     { selector: 'node.nbr', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
+    // Pinned (locked) nodes: a dashed amber outline, outside the border that selection uses.
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-style': 'dashed', 'outline-color': '#b45309', 'outline-offset': 2 } },
     { selector: 'node.entering', style: { 'border-width': 4, 'border-color': '#1d4ed8', 'border-style': 'solid' } },
     { selector: 'edge.nbr', style: { opacity: 1, 'z-index': 14 } },
     {

@@ -35,6 +35,7 @@ export interface SummaryRow {
   sources: SummarySourceRow[];
   sourceCount: number;
   sourcesByKind: KindCountRow[];
+  sourceRecordCount: number;
   actorCount: number;
   actorsByKind: KindCountRow[];
   authorityCount: number;
@@ -81,6 +82,7 @@ export function summaryStatement(plan: SummaryPlan): CypherStatement {
     CALL () { MATCH (e:Event) RETURN count(e) AS eventCount, min(e.year) AS evLo, max(coalesce(e.yearEnd, e.year)) AS evHi }
     CALL () { MATCH (f:Funding) RETURN count(f) AS flowCount, min(f.fyStart) AS fLo, max(f.fyEnd) AS fHi }
     RETURN sources, sourceCount, sourcesByKind, actorsByKind, authoritiesByKind, relationshipsByType, eventCount, flowCount,
+      reduce(s = 0, x IN sourcesByKind | s + x.count) AS sourceRecordCount,
       reduce(s = 0, x IN actorsByKind | s + x.count) AS actorCount,
       reduce(s = 0, x IN authoritiesByKind | s + x.count) AS authorityCount,
       reduce(s = 0, x IN relationshipsByType | s + x.count) AS relationshipCount,

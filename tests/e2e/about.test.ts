@@ -19,13 +19,14 @@ interface Summary {
     eventCount: number;
     relationshipCount: number;
     flowCount: number;
+    sourceRecordCount: number;
     years: { from: number; to: number };
     flowYears: { from: number; to: number };
     countingRules: { reason: string | null; text: string }[];
   };
 }
 
-const QUERY = `{ dataSummary(sourcesFirst: 500) { sources { id } actorCount authorityCount eventCount relationshipCount flowCount
+const QUERY = `{ dataSummary(sourcesFirst: 500) { sources { id } actorCount authorityCount eventCount relationshipCount flowCount sourceRecordCount
   years { from to } flowYears { from to } countingRules { reason text } } }`;
 
 describe('about this data, and the timeline bounded to the data’s years', () => {
@@ -79,6 +80,7 @@ describe('about this data, and the timeline bounded to the data’s years', () =
     expect(await count('events')).toBe(String(api.eventCount));
     expect(await count('relationships')).toBe(String(api.relationshipCount));
     expect(await count('flows')).toBe(String(api.flowCount));
+    expect(await count('sources')).toBe(String(api.sourceRecordCount));
     expect(await page.locator('#about-years [data-years=all] dd').textContent()).toBe(`${api.years.from}–${api.years.to}`);
     expect(await page.locator('#about-years [data-years=flows] dd').textContent()).toBe(`FY${api.flowYears.from}–${api.flowYears.to}`);
 

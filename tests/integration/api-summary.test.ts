@@ -9,7 +9,7 @@ import { countBy, seedSummary, spanOf } from '../helpers/seed-files.ts';
 import { EXCLUSION_REASONS, EXCLUSION_REASON_RULES } from '../../domain/counting.ts';
 
 const QUERY = `query($n: Int) { dataSummary(sourcesFirst: $n) {
-  sources { id kind title author publisher date url } sourceCount sourcesByKind { kind count }
+  sources { id kind title author publisher date url } sourceCount sourcesByKind { kind count } sourceRecordCount
   actorCount actorsByKind { kind count } authorityCount authoritiesByKind { kind count } eventCount
   relationshipCount relationshipsByType { kind count } flowCount
   flowYears { from to } relationshipYears { from to } eventYears { from to } years { from to }
@@ -43,6 +43,7 @@ describe('dataSummary', () => {
     expect(s.relationshipsByType).toEqual(countBy(seed.relationships, (r) => String(r.type)));
     expect(s.flowCount).toBe(seed.funding.length);
     expect(s.sourcesByKind).toEqual(countBy(seed.sources, (r) => String(r.kind)));
+    expect(s.sourceRecordCount).toBe(seed.sources.length);
   });
 
   it('gives the years each kind covers and their union', async () => {

@@ -247,6 +247,8 @@ export type DataSummary = {
   relationshipsByType: Array<KindCount>;
   /** Source documents and works in all (may exceed the list). */
   sourceCount: Scalars['Int']['output'];
+  /** Every source record, sections included. */
+  sourceRecordCount: Scalars['Int']['output'];
   /** Articles and documents first, then cited works, each by title; at most sourcesFirst. */
   sources: Array<SummarySource>;
   /** Every source record by kind, sections included. */
@@ -1513,6 +1515,7 @@ export type DataSummaryResolvers<ContextType = GraphQLContext, ParentType extend
   relationshipYears?: Resolver<Maybe<ResolversTypes['YearSpan']>, ParentType, ContextType>;
   relationshipsByType?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   sourceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceRecordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SummarySource']>, ParentType, ContextType>;
   sourcesByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   years?: Resolver<Maybe<ResolversTypes['YearSpan']>, ParentType, ContextType>;

@@ -64,7 +64,7 @@ function countsSection(d: DataSummary): HTMLElement {
         countRow('events', 'Events', d.eventCount, [], String),
         countRow('relationships', 'Relationships', d.relationshipCount, d.relationshipsByType, humanType),
         countRow('flows', 'Funding flows', d.flowCount, [], String),
-        countRow('sources', 'Source records', d.sourcesByKind.reduce((n, k) => n + k.count, 0), d.sourcesByKind, humanKind),
+        countRow('sources', 'Source records', d.sourceRecordCount, d.sourcesByKind, humanKind),
       ),
     ),
   );

@@ -294,7 +294,7 @@ export async function fetchFundingGraph(filter: FundingFilter, flowsPerEdge = 20
 const DATA_SUMMARY = operation<Op.DataSummaryQuery, Op.DataSummaryQueryVariables>(/* GraphQL */ `
   query DataSummary($sourcesFirst: Int) {
     dataSummary(sourcesFirst: $sourcesFirst) {
-      sources { id kind title author publisher date url } sourceCount sourcesByKind { kind count }
+      sources { id kind title author publisher date url } sourceCount sourcesByKind { kind count } sourceRecordCount
       actorCount actorsByKind { kind count } authorityCount authoritiesByKind { kind count } eventCount
       relationshipCount relationshipsByType { kind count } flowCount
       flowYears { from to } relationshipYears { from to } eventYears { from to } years { from to }

@@ -3,13 +3,12 @@
  * footnote" lists the API's citedBy answer. Every expectation is fetched here through /graphql,
  * apart from the page; the only shared piece is the page's wording of evidence and timing levels.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
 import { evidenceWords, timingWords, type Evidence, type Timing } from '../../web/src/details/evidence.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { graphql as ask, openReady, startApp } from './support/app.ts';
+import { graphql as ask, openReady, screenshot } from './support/app.ts';
 import { patiently } from './support/figures.ts';
+import { useAppAndBrowser } from './support/session.ts';
 
 const graphql = <T>(url: string, query: string, variables: Record<string, unknown>) => patiently(() => ask<T>(url, query, variables));
 
@@ -42,17 +41,7 @@ async function openDetails(page: Page, baseUrl: string, id: string, name: string
 const ids = (list: Locator, attribute: string) => list.evaluateAll((els, a) => els.map((e) => e.getAttribute(a)), attribute);
 
 describe('details panel: evidence, names and the other facts of a footnote', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const { app, browser } = useAppAndBrowser();
 
   it('a node’s evidence, its country’s name and each relationship’s timing and evidence are the API’s', { timeout: 120_000 }, async () => {
     const { page } = browser;
@@ -90,6 +79,48 @@ describe('details panel: evidence, names and the other facts of a footnote', () 
     expect(browser.errors).toEqual([]);
   });
 
+  it('an edge’s timing, evidence and authority are the API’s (a typed relationship and a funding flow)', { timeout: 180_000 }, async () => {
+    const { page } = browser;
+    await page.goto('about:blank');
+    await openReady(page, app.url, 'focus=danab', 'explore');
+    const onCanvas = await page.evaluate(() => {
+      type E = { id(): string; data(k: string): unknown };
+      const cy = (window as unknown as { __aidgraph: { cy(v: string): { edges(): { toArray(): E[] } } } }).__aidgraph.cy('explore');
+      const edges = cy.edges().toArray().map((e) => ({ id: e.id(), type: String(e.data('type')), fundingId: (e.data('fundingId') as string | null) ?? null, authority: (e.data('authority') as string | null) ?? null }));
+      return { typed: edges.find((e) => e.type !== 'FUNDED' && !e.fundingId), funded: edges.find((e) => e.fundingId && e.authority) };
+    });
+    expect(onCanvas.typed, 'a typed relationship on the canvas').toBeDefined();
+    expect(onCanvas.funded, 'a funding flow under an authority on the canvas').toBeDefined();
+    const answer = await graphql<{ edges: { id: string; timing: Timing | null; evidence: Evidence | null }[]; fundingFlow: { evidence: Evidence; authority: { id: string; name: string } } }>(
+      app.url,
+      'query($ids: [ID!]!, $flow: ID!) { edges(ids: $ids) { id timing evidence } fundingFlow(id: $flow) { evidence authority { id name } } }',
+      { ids: [onCanvas.typed!.id], flow: onCanvas.funded!.fundingId },
+    );
+    // The canvas's own tap handler opens the edge, as a click on it does (explorer.test.ts clicks).
+    const show = async (id: string, title: string) => {
+      await page.evaluate((edgeId) => (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { emit(e: string): void } } } }).__aidgraph.cy('explore').getElementById(edgeId).emit('tap'), id);
+      await page.locator('#details-title', { hasText: title }).waitFor({ timeout: 30_000 });
+      await page
+        .waitForFunction(() => document.getElementById('details-body')!.dataset.state === 'ready', null, { timeout: 30_000 })
+        .catch(async (err: Error) => {
+          throw new Error(`${err.message}; panel: ${await page.locator('#details-body').innerText()}; page errors: ${browser.errors.join(' | ')}`);
+        });
+    };
+    const rowOf = (cls: string, attr: string) => page.locator(`#details-body .props .${cls}`).evaluateAll((els, a) => els.map((e) => [e.getAttribute(a), e.textContent]), attr);
+
+    await show(onCanvas.typed!.id, onCanvas.typed!.type.toLowerCase().replace(/_/g, ' '));
+    const typed = answer.edges[0]!;
+    expect(await rowOf('evidence', 'data-evidence')).toEqual([[typed.evidence, evidenceWords(typed.evidence!).text]]);
+    expect(await rowOf('timing', 'data-timing')).toEqual([[typed.timing, timingWords(typed.timing!).text]]);
+
+    await show(onCanvas.funded!.id, 'funded');
+    const flow = answer.fundingFlow;
+    expect(await rowOf('evidence', 'data-evidence')).toEqual([[flow.evidence, evidenceWords(flow.evidence).text]]);
+    const authority = page.locator(`#details-body .props .node-link[data-id="${flow.authority.id}"]`);
+    expect((await authority.innerText()).trim()).toBe(flow.authority.name);
+    expect(browser.errors).toEqual([]);
+  });
+
   it('“other facts from this footnote” lists the API’s citedBy answer, opened by click and by keyboard', { timeout: 120_000 }, async () => {
     const { page } = browser;
     const api = await graphql<NodeAnswer>(app.url, NODE, { id: 'danab' });
@@ -119,6 +150,7 @@ describe('details panel: evidence, names and the other facts of a footnote', () 
     const footnote = sources.locator('.cite-footnote').first();
     expect(await footnote.count(), 'Danab has a footnoted citation').toBe(1);
     const answer = await check(footnote, 'click');
+    await screenshot(page, 'details-cited-by');
     expect(answer.entities.map((e) => e.id)).toContain('danab');
 
     // An entity of the list navigates like every node link.

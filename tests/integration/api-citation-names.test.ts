@@ -4,8 +4,8 @@
  * on the seeded graph and equal to what the seed files say, read here with plain YAML/CSV parsers
  * (tests/helpers/seed-files.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneRoundTrip, useApi } from './api-harness.ts';
 import { seedRecords } from '../helpers/seed-files.ts';
 
 type Raw = Record<string, unknown>;
@@ -16,20 +16,7 @@ const actors = byId(seedRecords('actors'));
 const sources = byId(seedRecords('sources'));
 const entities = new Map([...actors, ...byId(seedRecords('authorities')), ...byId(seedRecords('events'))]);
 
-let api: Api;
-beforeAll(() => {
-  api = createApi();
-});
-afterAll(async () => {
-  await api.close();
-});
-
-async function one<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await api.gql<T>(query, variables);
-  const data = dataOf(answer);
-  expect(answer.dbCalls, `round trips of ${query.slice(0, 60)}`).toBe(1);
-  return data;
-}
+const one = oneRoundTrip(useApi());
 
 const CITATION = 'source sourceTitle sourceUrl section works { id url }';
 

@@ -131,4 +131,6 @@ export function bindHoverCards(cy: Core): void {
   // A card left behind by a moving picture or a removed element would describe the wrong thing.
   cy.on('viewport remove cxttap tapstart', hideCard);
   cy.on('destroy', hideCard);
+  // Leaving the canvas while over an element gives no mouseout from Cytoscape.
+  cy.container()?.addEventListener('mouseleave', hideCard);
 }

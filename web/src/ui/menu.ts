@@ -91,7 +91,8 @@ export function openMenu(items: MenuItem[], at: { x: number; y: number }, option
         },
         item.label,
       );
-      el.addEventListener('pointerenter', () => el.focus());
+      // Focus follows a moving pointer only: a menu opened under a still pointer keeps its first item.
+      el.addEventListener('pointermove', () => document.activeElement !== el && el.focus());
       buttons.push(el);
       menu.append(el);
     }

@@ -4,11 +4,10 @@
  * /graphql with the test's own document), passes axe while open and closes with Escape; the
  * timeline's sliders span the years the seed files name (computed from the files).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSummary, spanOf } from '../helpers/seed-files.ts';
-import { graphql, openReady, screenshot, startApp } from './support/app.ts';
+import { graphql, openReady, screenshot } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 import { seriousViolations } from './support/axe.ts';
 
 interface Summary {
@@ -30,18 +29,11 @@ const QUERY = `{ dataSummary(sourcesFirst: 500) { sources { id } actorCount auth
   years { from to } flowYears { from to } countingRules { reason text } } }`;
 
 describe('about this data, and the timeline bounded to the data’s years', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
   let api: Summary['dataSummary'];
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     api = (await graphql<Summary>(app.url, QUERY)).dataSummary;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('the timeline spans the years the seed files name, as the API states them', async () => {

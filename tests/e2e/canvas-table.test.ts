@@ -7,12 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { seedRecords } from '../helpers/seed-files.ts';
-import { canvasSnapshot, graphql, openReady, screenshot, startApp, type CanvasSnapshot } from './support/app.ts';
+import { canvasSnapshot, graphql, openReady, screenshot, type CanvasSnapshot } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 import { seriousViolations } from './support/axe.ts';
 
 type Citation = { section: string | null; footnotes: number[] };
@@ -34,21 +33,14 @@ function expectCarries(text: string, cites: Citation[], where: string): void {
 }
 
 describe('what the canvas shows: a sortable table with CSV and sources', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
+  const { app, browser } = useAppAndBrowser();
   let snap: CanvasSnapshot;
 
   beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     await openReady(browser.page, app.url, '', 'explore');
     snap = await canvasSnapshot(browser.page, 'explore');
     await browser.page.locator('#table-button').click();
     await browser.page.locator('#table-body[data-state=ready]').waitFor({ timeout: 60_000 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it('lists exactly the visible entities, relationships and flows, with the API’s amounts', async () => {

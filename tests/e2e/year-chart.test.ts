@@ -4,10 +4,9 @@
  * own document, in the six year windows of the consistency test: one bar per single-year group at
  * its year, labelled with the API's figure and mark; multi-year totals listed apart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/main.ts';
-import { launchBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { graphql, openView, screenshot, startApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { graphql, openView, screenshot } from './support/app.ts';
+import { useAppAndBrowser } from './support/session.ts';
 import { WINDOWS, expectedMark, patiently, shownAmount } from './support/figures.ts';
 
 interface YearGroup {
@@ -20,17 +19,7 @@ interface YearGroup {
 const BY_YEAR = `query($f: FundingFilter) { fundingTotals(groupBy: YEAR, filter: $f) { groups { key amountUsd lowerBound approximate } } }`;
 
 describe('amounts by year: every bar is the API’s figure', () => {
-  let app: RunningServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const { app, browser } = useAppAndBrowser();
 
   for (const w of WINDOWS) {
     it(`the chart equals fundingTotals(groupBy: YEAR): ${w.name}`, { timeout: 120_000 }, async () => {

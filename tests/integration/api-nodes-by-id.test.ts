@@ -3,8 +3,8 @@
  * names, kinds and cited sections as the seed files give them (read with plain YAML parsers),
  * unknown ids left out, and more than 200 ids refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneRoundTrip, useApi } from './api-harness.ts';
 import { seedRecords } from '../helpers/seed-files.ts';
 
 const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { id name kind ... on Actor { actorKind } sources { section paragraphs footnotes } } }`;
@@ -13,20 +13,13 @@ type Cite = { section?: string; paragraph?: number; paragraphs?: number[]; footn
 const records = [...seedRecords('actors'), ...seedRecords('authorities'), ...seedRecords('events')];
 const byId = new Map(records.map((r) => [String(r.id), r]));
 
-let api: Api;
-beforeAll(() => {
-  api = createApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi();
+const one = oneRoundTrip(api);
 
 describe('nodes(ids)', () => {
   it('answers each known id in the order asked, with the seed’s names and citations', async () => {
     const ids = ['danab', 'no_such_entity', 'usc10_333', 'united_states', 'honolulu_summit_1966'];
-    const answer = await api.gql<{ nodes: any[] }>(QUERY, { ids });
-    expect(answer.dbCalls).toBe(1);
-    const nodes = dataOf(answer).nodes;
+    const { nodes } = await one<{ nodes: any[] }>(QUERY, { ids });
     expect(nodes.map((n) => n.id)).toEqual(ids.filter((id) => byId.has(id)));
     for (const n of nodes) {
       const seed = byId.get(n.id)!;

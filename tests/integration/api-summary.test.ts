@@ -3,8 +3,8 @@
  * seed files hold, read here with plain YAML/CSV parsers (tests/helpers/seed-files.ts), and the
  * counting rules are domain/counting.ts's words, one per exclusion reason.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, dataOf, type Api } from './api-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { oneRoundTrip, useApi } from './api-harness.ts';
 import { countBy, seedSummary, spanOf } from '../helpers/seed-files.ts';
 import { EXCLUSION_REASONS, EXCLUSION_REASON_RULES } from '../../domain/counting.ts';
 
@@ -16,19 +16,11 @@ const QUERY = `query($n: Int) { dataSummary(sourcesFirst: $n) {
   countingRules { reason text } } }`;
 
 const seed = seedSummary();
-let api: Api;
-
-beforeAll(() => {
-  api = createApi();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useApi();
+const one = oneRoundTrip(api);
 
 async function summary(n?: number): Promise<any> {
-  const answer = await api.gql<{ dataSummary: any }>(QUERY, n === undefined ? {} : { n });
-  expect(answer.dbCalls).toBe(1);
-  return dataOf(answer).dataSummary;
+  return (await one<{ dataSummary: any }>(QUERY, n === undefined ? {} : { n })).dataSummary;
 }
 
 describe('dataSummary', () => {

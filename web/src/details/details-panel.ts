@@ -15,6 +15,8 @@ import { describeError } from '../ui/status.ts';
 import { evidenceText, row, timingText } from './parts.ts';
 import { flowList, type FlowListActions } from './flow-list.ts';
 import { renderEdge } from './edge-details.ts';
+import { renderMergedEdge } from './merged-edge.ts';
+import type { EdgeData } from '../graph/to-elements.ts';
 
 export interface DetailsEvents {
   /** The user chose a neighbour or an endpoint: focus it in the active view. */
@@ -155,6 +157,8 @@ export class DetailsPanel {
     this.events.shown?.();
     const controller = new AbortController();
     this.controller = controller;
-    renderEdge(this.host, edge, this.actions, controller.signal);
+    const members = (edge.data() as EdgeData).members;
+    if (members && members.length > 1) renderMergedEdge(this.host, edge, members, this.actions, controller.signal);
+    else renderEdge(this.host, edge, this.actions, controller.signal);
   }
 }

@@ -46,6 +46,8 @@ export interface EdgeData {
   lineStyle: string;
   width: number;
   sources: GraphEdge['sources'] | null;
+  /** A line standing for several relationships (the lineage view merges parallel ones): their ids. */
+  members?: string[];
 }
 
 export interface ToElementsOptions {

@@ -138,7 +138,13 @@ export class LineageView extends CanvasView {
     const places = placeLineage(tree.nodes.map((n) => n.id), merged.map((m) => m.edge));
     for (const el of elements) {
       if (el.group === 'nodes') el.position = { ...(places.get(el.data.id as string) ?? { x: 0, y: 0 }) };
-      else if ((mergedLabel.get(el.data.id as string)?.ids.length ?? 1) > 1) el.classes = `${el.classes ?? ''} merged`.trim();
+      else {
+        const ids = mergedLabel.get(el.data.id as string)?.ids ?? [];
+        if (ids.length > 1) {
+          el.classes = `${el.classes ?? ''} merged`.trim();
+          el.data.members = ids;
+        }
+      }
     }
     this.canvas.setElements(elements);
     const cy = this.canvas.cy;

@@ -219,4 +219,22 @@ describe('analyst tools: hover cards, node menu, multi-select', () => {
     expect(after.nodes).not.toContain(other.id);
     expect(browser.errors).toEqual([]);
   });
+
+  it('Shift+drag selects every node in the box; the details keep the first selected', async () => {
+    const { page } = browser;
+    // Focus mode shows Danab's neighbourhood only, fitted with a margin: the canvas's corner is empty.
+    await openReady(page, app.url, 'focus=danab&focusMode=1', 'explore');
+    const box = (await page.locator('#cy-explore').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 6, box.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 6, box.y + box.height - 6, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const snap = await canvasSnapshot(page, 'explore');
+    expect(snap.selected.length).toBeGreaterThan(1);
+    expect(snap.selected.sort()).toEqual(snap.nodes);
+    expect(await page.evaluate(() => location.hash)).toContain('focus=danab');
+    await screenshot(page, 'box-selection');
+  });
 });

@@ -33,7 +33,7 @@ function clampedAt(menu: HTMLElement, x: number, y: number): void {
 let open: { close(restore: boolean): void } | null = null;
 
 /** Close the open menu, if any. */
-export function closeMenu(restoreFocus = true): void {
+function closeMenu(restoreFocus = true): void {
   open?.close(restoreFocus);
 }
 

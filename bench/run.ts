@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--size S|M|L] [--only load,api,browser] [--seed 42] [--duration MS] [--warmup MS]
+ * `npm run bench -- [--size S|M|L|seed] [--only load,api,browser] [--seed 42] [--duration MS] [--warmup MS]
  *                    [--port 7704] [--data-dir DIR] [--out bench/out] [--regenerate]`
  *
  * Generates (or reuses) the synthetic data set of the size, starts its own Neo4j (or uses
  * NEO4J_URI, which it WIPES), and measures loading, the API and the browser beside their
- * baselines in the same run. Prints a table and writes JSON to bench/out/.
+ * baselines in the same run. Prints a table and writes JSON to bench/out/. Size `seed` loads the
+ * project's seed/data instead (browser part only: its speed targets on the real data).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { killChildren, runTsChild } from './lib/child.ts';
 import { machineInfo } from './lib/machine.ts';
 import { formatReport, type BenchReport } from './lib/report.ts';
 import { parseSize, type SizeName } from './lib/sizes.ts';
+import { SEED_DATA_DIR, seedCounts, seedTargets, type SeedLoaderOutput } from './lib/seed-size.ts';
 import { benchLoad } from './load/run-load.ts';
 import { graphCensus } from './load/graph-census.ts';
 import { benchApi } from './api/run-api.ts';
@@ -30,9 +32,12 @@ let stopOnSignal: BenchNeo4j | undefined;
 export type Phase = 'load' | 'api' | 'browser';
 export const PHASES: readonly Phase[] = ['load', 'api', 'browser'];
 
+/** A generated size, or the project's own seed data. */
+export type BenchSize = SizeName | 'seed';
+
 /** Everything a run can be told. */
 export interface BenchOptions {
-  size: SizeName;
+  size: BenchSize;
   seed: number;
   only: Phase[];
   durationMs: number;
@@ -55,11 +60,19 @@ export interface BenchOptions {
   fpsSizes: number[];
   overviewLimits: number[];
   panMs: number;
+  responsivenessRuns: number;
   log: (line: string) => void;
 }
 
 /** Per-size defaults: S is a smoke run, M and L are the measured sizes. */
-export function defaultOptions(size: SizeName): Omit<BenchOptions, 'log'> {
+export function defaultOptions(size: BenchSize): Omit<BenchOptions, 'log'> {
+  if (size === 'seed') {
+    // Small real data: only the page's speed targets, 5 repetitions each; M's database sizes.
+    return {
+      ...defaultOptions('M'), size, only: ['browser'], dataDir: path.join(tmpdir(), 'neo4j-bench-run-seed'), datasetDir: SEED_DATA_DIR,
+      resetMode: 'wipe', browserSizes: [], fpsSizes: [], overviewLimits: [], responsivenessRuns: 5,
+    };
+  }
   const envInt = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
   const small = size === 'S';
   return {
@@ -82,6 +95,7 @@ export function defaultOptions(size: SizeName): Omit<BenchOptions, 'log'> {
     fpsSizes: small ? [500] : [2_000, 5_000],
     overviewLimits: small ? [300] : [300, 2_000],
     panMs: small ? 500 : 3_000,
+    responsivenessRuns: 0,
   };
 }
 
@@ -101,7 +115,7 @@ export function parseCli(argv: string[]): BenchOptions {
       regenerate: { type: 'boolean' },
     },
   });
-  const size = parseSize(values.size ?? 'M');
+  const size: BenchSize = values.size?.toLowerCase() === 'seed' ? 'seed' : parseSize(values.size ?? 'M');
   const base = defaultOptions(size);
   const only = values.only
     ? values.only.split(',').map((p) => {
@@ -110,6 +124,7 @@ export function parseCli(argv: string[]): BenchOptions {
         return v;
       })
     : base.only;
+  if (size === 'seed' && only.some((p) => p !== 'browser')) throw new Error('--size seed measures the browser part only: use --only browser');
   const seed = values.seed ? Number(values.seed) : base.seed;
   return {
     ...base,
@@ -120,7 +135,7 @@ export function parseCli(argv: string[]): BenchOptions {
     port: values.port ? Number(values.port) : base.port,
     dataDir: values['data-dir'] ?? base.dataDir,
     outDir: values.out ?? base.outDir,
-    datasetDir: defaultDatasetDir(size, seed),
+    datasetDir: size === 'seed' ? base.datasetDir : defaultDatasetDir(size, seed),
     regenerate: values.regenerate ?? false,
     ...(process.env.NEO4J_URI
       ? {
@@ -138,6 +153,7 @@ export function parseCli(argv: string[]): BenchOptions {
 
 /** Generates the data set unless it is already there. */
 async function ensureDataset(o: BenchOptions): Promise<{ targets: BenchTargets; generateMs: number | null }> {
+  if (o.size === 'seed') return { targets: seedTargets(o.seed), generateMs: null };
   const targetsFile = `${o.datasetDir.replace(/\/+$/, '')}.targets.json`;
   if (!o.regenerate && existsSync(targetsFile)) {
     return { targets: JSON.parse(readFileSync(targetsFile, 'utf8')) as BenchTargets, generateMs: null };
@@ -190,16 +206,20 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
       report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log);
       report.memory.loaderPeakRssMb = report.load.runs.find((r) => r.name === 'loader')?.peakRssMb ?? null;
       report.memory.barePeakRssMb = report.load.runs.find((r) => r.name === 'bare')?.peakRssMb ?? null;
-    } else if (await holdsDataset(db, targets)) {
+    } else if (o.size !== 'seed' && (await holdsDataset(db, targets))) {
       o.log('the database already holds this data set: reusing it (--only without load)');
     } else {
       o.log('loading the data set (not measured: --only without load)');
       await db.reset();
-      await runTsChild(path.join(here, 'load/loader-child.ts'), [o.datasetDir], db.env()).catch(async (err: Error) => {
+      const loaded = await runTsChild<SeedLoaderOutput>(path.join(here, 'load/loader-child.ts'), [o.datasetDir], db.env()).catch(async (err: Error) => {
+        // The bare loop reads only the generator's six files, not the seed's split ones.
+        if (o.size === 'seed') throw err;
         o.log(`the loader failed (${err.message.split('\n')[0]}); loading with the bare baseline instead`);
         await db!.reset();
         await runTsChild(path.join(here, 'baselines/bare-load.ts'), [o.datasetDir], db!.env());
+        return undefined;
       });
+      if (o.size === 'seed' && loaded) report.dataset.counts = seedCounts(loaded.result);
     }
     const database = db;
     if (o.only.includes('api')) {
@@ -222,6 +242,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
           fpsSizes: o.fpsSizes,
           overviewLimits: o.overviewLimits,
           panMs: o.panMs,
+          responsivenessRuns: o.responsivenessRuns,
           log: o.log,
         });
       });

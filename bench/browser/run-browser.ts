@@ -6,7 +6,9 @@
  * - synthetic subgraphs of exactly 500, 2,000, 5,000 and 10,000 elements pushed through the page's
  *   own mapping (toElements) and canvas (setElements + its fcose settings): time to first render
  *   and to layout done, and the same with precomputed positions (preset);
- * - frames per second while panning with the mouse at 2,000 and 5,000 elements.
+ * - frames per second while panning with the mouse at 2,000 and 5,000 elements;
+ * - when asked (size seed), the targets of issue 11 item 9 (responsiveness.ts), first of all, so
+ *   that its cold load is the first after the server started.
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { toElements } from '../../web/src/graph/to-elements.ts';
 import type { BenchNeo4j } from '../lib/bench-neo4j.ts';
 import { startTsService } from '../lib/child.ts';
 import { syntheticSubgraph } from './synthetic-subgraph.ts';
+import { measureResponsiveness, type ResponsivenessReport } from './responsiveness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -61,6 +64,8 @@ export interface BrowserReport {
   viewport: { width: number; height: number };
   overview: OverviewRun[];
   elements: ElementsRun[];
+  /** Overview on screen, year and filter change beside their targets (when measured). */
+  responsiveness?: ResponsivenessReport;
   errors: string[];
 }
 
@@ -70,6 +75,8 @@ export interface BrowserOptions {
   fpsSizes: number[];
   overviewLimits: number[];
   panMs: number;
+  /** Repetitions of each responsiveness figure; 0 skips them. */
+  responsivenessRuns: number;
   log: (line: string) => void;
 }
 
@@ -184,6 +191,7 @@ export async function benchBrowser(db: BenchNeo4j, options: BrowserOptions): Pro
   const report: BrowserReport = { viewport, overview: [], elements: [], errors: browser.errors };
   try {
     const page = browser.page;
+    if (options.responsivenessRuns > 0) report.responsiveness = await measureResponsiveness(page, base, options.responsivenessRuns, log);
     for (const limit of options.overviewLimits) {
       await page.goto('about:blank');
       await page.goto(`${base}#limit=${limit}`);

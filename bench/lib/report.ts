@@ -1,6 +1,7 @@
-/** The printed report: plain-text tables of every figure, with the targets of issue 6 beside them. */
+/** The printed report: plain-text tables of every figure, with the targets of issues 6 and 11 beside them. */
 import type { ApiReport } from '../api/run-api.ts';
 import type { BrowserReport } from '../browser/run-browser.ts';
+import type { TimedFigure } from '../browser/responsiveness.ts';
 import type { LoadReport } from '../load/run-load.ts';
 import type { MachineInfo } from './machine.ts';
 
@@ -25,6 +26,12 @@ export interface BenchReport {
 
 const f = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
 const n0 = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '-' : Math.round(v).toLocaleString('en-US'));
+
+/** Elements on the canvas over the runs (a year change alternates between two windows). */
+const elementRange = (x: TimedFigure) => {
+  const e = x.runs.map((run) => run.elements);
+  return Math.min(...e) === Math.max(...e) ? n0(e[0]) : `${n0(Math.min(...e))}-${n0(Math.max(...e))}`;
+};
 
 /** Left-aligned text table. */
 export function table(header: string[], rows: string[][]): string {
@@ -116,7 +123,18 @@ export function formatReport(r: BenchReport): string {
         ),
       ));
     }
-    out.push(table(
+    const rs = r.browser.responsiveness;
+    if (rs) {
+      const row = (name: string, x: TimedFigure) => [name, n0(x.medianMs), n0(x.maxMs), elementRange(x), `${n0(x.medianFetchMs)} / ${n0(x.medianRenderMs)} / ${n0(x.medianLayoutMs)}`, `< ${n0(x.targetMs)}`, x.met ? (x.maxMs < x.targetMs ? 'met' : 'median met, max over') : `missed by ${n0(x.medianMs - x.targetMs)} ms`, x.input ?? ''];
+      out.push(table(['speed target (5 runs unless said)', 'median ms', 'max ms', 'elements', 'fetch / render / layout ms', 'target ms', 'status', 'input'], [
+        ['overview, first load (1 run)', n0(rs.overviewCold.ms), '', n0(rs.overviewCold.elements), `${n0(rs.overviewCold.fetchMs)} / ${n0(rs.overviewCold.renderMs)} / ${n0(rs.overviewCold.layoutMs)}`, '', '', ''],
+        row('overview, warm server', rs.overviewWarm),
+        row('year change', rs.yearChange),
+        row('filter change', rs.filterChange),
+      ]));
+      out.push('overview: navigation start to the canvas ready; changes: the input to the canvas ready; the split is the page\'s own timing hook');
+    }
+    if (r.browser.elements.length) out.push(table(
       ['elements', 'nodes', 'edges', 'first render ms', 'layout done ms', 'preset ms', 'large mode', 'pan fps', 'p95 frame ms', 'JS heap MiB'],
       r.browser.elements.map((e) => [
         n0(e.elements), n0(e.nodes), n0(e.edges), n0(e.firstRenderMs), n0(e.layoutDoneMs), n0(e.presetMs), e.largeMode ? 'yes' : 'no',

@@ -196,7 +196,7 @@ describe("the explorer's own queries (web/src/api/queries.ts) pass the limits", 
       expect((await calls(() => page.fetchLineage('section_1206', 'BOTH'))).calls).toBe(1);
       expect((await calls(() => page.fetchAuthorities())).calls).toBe(1);
       const funding = await calls(() => page.fetchFunding({ recipient: 'kenya' }));
-      expect(funding.calls).toBe(4); // four root fields: flows and three totals
+      expect(funding.calls).toBe(5); // five root fields: flows and four totals (donor, authority, recipient, year)
       expect(funding.value.byDonor.amountUsd).toBe(372_000_000);
       expect((await calls(() => page.fetchDependencies('uganda', undefined, undefined))).calls).toBe(1);
       expect((await calls(() => page.fetchPaths({ from: 'united_states', to: 'danab' }))).calls).toBe(1);

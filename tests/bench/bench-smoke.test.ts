@@ -27,6 +27,9 @@ describe('npm run bench -- --size S', () => {
       durationMs: 200,
       warmupMs: 0,
       maxRequests: 5,
+      // Once each (twice for the year and filter changes, both values), so the code behind the
+      // seed run's speed targets runs in CI too.
+      responsivenessRuns: 2,
       log: (line) => lines.push(line),
     });
 
@@ -67,6 +70,12 @@ describe('npm run bench -- --size S', () => {
     expect(browser.overview[0].nodes).toBeGreaterThan(0);
     expect(browser.elements[0].nodes + browser.elements[0].edges).toBe(browser.elements[0].elements);
     expect(browser.elements[0].fps?.frames).toBeGreaterThan(1);
+    // The speed targets: a warm overview, year and filter changes, each timed to a ready canvas.
+    const speed = browser.responsiveness!;
+    for (const figure of [speed.overviewWarm, speed.yearChange, speed.filterChange]) {
+      expect(figure.runs).toHaveLength(2);
+      for (const run of figure.runs) expect(run.ms).toBeGreaterThan(0);
+    }
 
     expect(text).toContain('LOADING');
     expect(text).toContain('BROWSER');

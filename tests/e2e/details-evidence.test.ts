@@ -98,7 +98,10 @@ describe('details panel: evidence, names and the other facts of a footnote', () 
     );
     // The canvas's own tap handler opens the edge, as a click on it does (explorer.test.ts clicks).
     const show = async (id: string, title: string) => {
-      await page.evaluate((edgeId) => (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { emit(e: string): void } } } }).__aidgraph.cy('explore').getElementById(edgeId).emit('tap'), id);
+      // A block body: returning the element would make Playwright serialize the whole canvas.
+      await page.evaluate((edgeId) => {
+        (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { emit(e: string): void } } } }).__aidgraph.cy('explore').getElementById(edgeId).emit('tap');
+      }, id);
       await page.locator('#details-title', { hasText: title }).waitFor({ timeout: 30_000 });
       await page
         .waitForFunction(() => document.getElementById('details-body')!.dataset.state === 'ready', null, { timeout: 30_000 })

@@ -34,7 +34,10 @@ describe('explorer: a merged lineage line', () => {
       expect(line.members.every((id) => byId.has(id))).toBe(true);
       expect(ends.size).toBe(1);
 
-      await page.evaluate((id) => ((window as unknown as { __aidgraph: { cy(v: string): Cy } }).__aidgraph.cy('lineage')).getElementById(id).emit('tap'), line.id);
+      // A block body: returning the element would make Playwright serialize the whole canvas.
+      await page.evaluate((id) => {
+        (window as unknown as { __aidgraph: { cy(v: string): Cy } }).__aidgraph.cy('lineage').getElementById(id).emit('tap');
+      }, line.id);
       await page.locator('#details-title', { hasText: `${line.members.length} relationships` }).waitFor();
       await page.locator('#details-body[data-state=ready]').waitFor();
       const shown = await page.locator('#details-body li.merged-member').evaluateAll((els) =>

@@ -1,10 +1,10 @@
 /**
  * "Table": a modal dialog listing what the active canvas shows (entities, relationships, flows)
- * with their sources, sortable, each table downloadable as CSV. Escape closes it; focus returns
- * to the header button.
+ * with their sources, sortable, each table downloadable as CSV (the shell is ui/modal.ts).
  */
 import type { Core } from 'cytoscape';
 import { h, setChildren } from '../ui/dom.ts';
+import { modalControl } from '../ui/modal.ts';
 import { visibleGraph } from '../export/model.ts';
 import { download } from '../export/export-menu.ts';
 import { tableCsv, type TableName } from '../export/table-csv.ts';
@@ -21,18 +21,9 @@ export interface TableTarget {
 
 /** The header button and its dialog; append `button` to the header, `dialog` to the body. */
 export function tableControl(current: () => TableTarget | null): { button: HTMLButtonElement; dialog: HTMLDialogElement } {
-  const body = h('div', { class: 'table-body', id: 'table-body', 'data-state': 'idle' });
-  const close = h('button', { type: 'button', class: 'about-close', id: 'table-close', 'aria-label': 'Close' }, '×');
-  const dialog = h(
-    'dialog',
-    { class: 'about-dialog table-dialog', id: 'table-dialog', 'aria-labelledby': 'table-title' },
-    h('div', { class: 'about-head' }, h('h2', { id: 'table-title' }, 'What the canvas shows'), close),
-    body,
-  );
-  const button = h('button', { type: 'button', class: 'about-button', id: 'table-button', 'aria-haspopup': 'dialog', 'aria-controls': 'table-dialog' }, 'Table');
   let seq = 0;
 
-  const fill = async (target: TableTarget) => {
+  const fill = async (body: HTMLElement, target: TableTarget) => {
     const mine = ++seq;
     body.dataset.state = 'loading';
     setChildren(body, h('p', { class: 'muted' }, 'Loading the sources…'));
@@ -50,17 +41,17 @@ export function tableControl(current: () => TableTarget | null): { button: HTMLB
     }
   };
 
-  button.addEventListener('click', () => {
-    const target = current();
-    dialog.showModal();
-    close.focus();
-    if (target) void fill(target);
-    else setChildren(body, h('p', { class: 'muted' }, 'This view has no canvas.'));
+  return modalControl({
+    id: 'table',
+    title: 'What the canvas shows',
+    buttonLabel: ['Table'],
+    dialogClass: 'table-dialog',
+    bodyClass: 'table-body',
+    // The canvas changes between openings, so the table is built afresh each time.
+    open: (body) => {
+      const target = current();
+      if (target) void fill(body, target);
+      else setChildren(body, h('p', { class: 'muted' }, 'This view has no canvas.'));
+    },
   });
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('click', (e) => {
-    if (e.target === dialog) dialog.close();
-  });
-  dialog.addEventListener('close', () => button.focus());
-  return { button, dialog };
 }

@@ -9,7 +9,15 @@
 import { rmSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { canConnect, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../neo4j/embedded.ts';
-import { cpuSeconds, peakRssMb } from './proc.ts';
+import { cpuSeconds, peakRssMb, resetPeakRss } from './proc.ts';
+
+/** Where and how the bench's Neo4j runs, for a step that works on its store while it is stopped. */
+export interface OfflineStore {
+  dataDir: string;
+  port: number;
+  heapMb: number;
+  pageCacheMb: number;
+}
 
 /** Connection details and controls of the bench database. */
 export interface BenchNeo4j {
@@ -24,8 +32,17 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
   /** CPU seconds used by the Neo4j JVM so far (own instance only). */
   cpuSeconds(): number | null;
-  /** Peak RSS of the Neo4j JVM (own instance only). */
+  /** Peak RSS of the Neo4j JVMs of the whole run, across restarts (own instance only). */
   peakRssMb(): number | null;
+  /** Starts a phase: the JVM's peak RSS is measured afresh from here (own instance only). */
+  beginPhase(): void;
+  /** Peak RSS of the Neo4j JVMs since beginPhase (own instance only). */
+  phasePeakRssMb(): number | null;
+  /**
+   * Stops Neo4j, empties its store, runs `work` on the stopped store (an offline import), then
+   * starts Neo4j on what `work` left. Own instance only: throws for an external database.
+   */
+  replaceStore<T>(work: (store: OfflineStore) => Promise<T>): Promise<T>;
   /** Environment for children: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
   env(): NodeJS.ProcessEnv;
 }
@@ -80,6 +97,9 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
       stop: async () => undefined,
       cpuSeconds: () => null,
       peakRssMb: () => null,
+      beginPhase: () => undefined,
+      phasePeakRssMb: () => null,
+      replaceStore: () => Promise.reject(new Error('an offline import needs the bench\'s own Neo4j, not NEO4J_URI')),
       env: () => ({ NEO4J_URI: external, NEO4J_USERNAME: username, NEO4J_PASSWORD: password, NEO4J_DATABASE: database }),
     };
   }
@@ -93,6 +113,28 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
     startEmbeddedNeo4j({ port: options.port, dataDir: options.dataDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: options.log });
   rmSync(options.dataDir, { recursive: true, force: true });
   let current: EmbeddedNeo4j = await start();
+  // VmHWM is per process: the peaks of JVMs already stopped are kept here.
+  let runPeak: number | null = null;
+  let phasePeak: number | null = null;
+  const noteJvm = () => {
+    const v = peakRssMb(current.pid);
+    if (v === null) return;
+    if (runPeak === null || v > runPeak) runPeak = v;
+    if (phasePeak === null || v > phasePeak) phasePeak = v;
+  };
+  const restart = async (emptyFirst: boolean, between?: () => Promise<void>) => {
+    noteJvm();
+    await current.stop();
+    if (emptyFirst) rmSync(options.dataDir, { recursive: true, force: true });
+    try {
+      await between?.();
+    } finally {
+      current = await startEmbeddedNeo4j({
+        port: current.port, dataDir: options.dataDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: options.log,
+      });
+      handle.uri = current.uri;
+    }
+  };
   const handle: BenchNeo4j = {
     uri: current.uri,
     username: current.username,
@@ -104,19 +146,35 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
         await wipeDatabase(handle.uri, handle.username, handle.password, database);
         return;
       }
-      await current.stop();
-      rmSync(options.dataDir, { recursive: true, force: true });
-      current = await startEmbeddedNeo4j({
-        port: current.port, dataDir: options.dataDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: options.log,
+      await restart(true);
+    },
+    async replaceStore(work) {
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      await restart(true, async () => {
+        result = await work({ dataDir: options.dataDir, port: current.port, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb });
       });
-      handle.uri = current.uri;
+      return result!;
     },
     async stop() {
+      noteJvm();
       await current.stop();
       rmSync(options.dataDir, { recursive: true, force: true });
     },
     cpuSeconds: () => cpuSeconds(current.pid),
-    peakRssMb: () => peakRssMb(current.pid),
+    peakRssMb: () => {
+      noteJvm();
+      return runPeak;
+    },
+    beginPhase() {
+      noteJvm();
+      phasePeak = null;
+      // Without the reset (not permitted), the phase's peak is the JVM's peak since it started.
+      resetPeakRss(current.pid);
+    },
+    phasePeakRssMb: () => {
+      noteJvm();
+      return phasePeak;
+    },
     env: () => ({ NEO4J_URI: handle.uri, NEO4J_USERNAME: handle.username, NEO4J_PASSWORD: handle.password, NEO4J_DATABASE: database }),
   };
   return handle;

@@ -1,5 +1,5 @@
 /** Reading a process's memory and CPU use from /proc (Linux), for peak RSS and CPU-seconds. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Peak resident set size (VmHWM) of a live process, in MiB; null when unreadable. */
 export function peakRssMb(pid: number): number | null {
@@ -49,4 +49,75 @@ export function watchRss(pid: number, everyMs = 200): { stop(): number | null } 
       return hwm ?? peak;
     },
   };
+}
+
+/** Peak RSS and CPU of one child process, as last seen. */
+export interface ChildUsage {
+  pid: number;
+  command: string;
+  peakRssMb: number | null;
+  cpuSeconds: number | null;
+}
+
+/** The direct children of `ppid` (from /proc/<pid>/stat). */
+function childPids(ppid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * Samples the children of `ppid` whose command line matches `match` (e.g. the JVMs a bulk load starts one after the other) and keeps,
+ * per child in order of appearance, its peak RSS and CPU seconds: a child's own figures vanish
+ * with it, so they are read while it lives.
+ */
+export function watchChildren(ppid: number, match: RegExp, everyMs = 250): { stop(): ChildUsage[] } {
+  const seen = new Map<number, ChildUsage>();
+  const sample = () => {
+    for (const pid of childPids(ppid)) {
+      const command = seen.get(pid)?.command ?? commandOf(pid);
+      // Other children (tsx's esbuild service) are not what is watched.
+      if (!match.test(command)) continue;
+      const usage = seen.get(pid) ?? { pid, command: command.split(' ').slice(-2).join(' '), peakRssMb: null, cpuSeconds: null };
+      const hwm = peakRssMb(pid);
+      if (hwm !== null && (usage.peakRssMb === null || hwm > usage.peakRssMb)) usage.peakRssMb = hwm;
+      usage.cpuSeconds = cpuSeconds(pid) ?? usage.cpuSeconds;
+      seen.set(pid, usage);
+    }
+  };
+  const timer = setInterval(sample, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return [...seen.values()];
+    },
+  };
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '?';
+  }
+}
+
+/** Resets a process's VmHWM to its current RSS (Linux clear_refs 5); false when not permitted. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }

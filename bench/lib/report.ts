@@ -51,22 +51,25 @@ export function formatReport(r: BenchReport): string {
 
   if (r.load) {
     out.push('', 'LOADING (rows = records of all six files; each run on a freshly reset database)');
+    const label = { loader: 'import (seed/loader)', bare: 'bare driver UNWIND/MERGE', bulk: 'bulk (neo4j-admin import)' } as const;
     const rows = r.load.runs.map((run) => [
-      run.name === 'loader' ? 'import (seed/loader)' : 'bare driver UNWIND/MERGE',
+      label[run.name],
       n0(run.rows),
       f(run.wallMs / 1000),
       n0(run.rowsPerSec),
       run.rowsPerSecSend ? n0(run.rowsPerSecSend) : '-',
       f(run.peakRssMb, 0),
+      f(run.neo4jPeakRssMb, 0),
       f(run.clientCpuSeconds),
       f(run.neo4jCpuSeconds),
       run.error ? `FAILED: ${run.error.split('\n')[0].slice(0, 60)}` : '',
     ]);
-    out.push(table(['run', 'rows', 'wall s', 'rows/s', 'rows/s send-only', 'peak RSS MiB', 'client CPU s', 'neo4j CPU s', 'note'], rows));
+    out.push(table(['run', 'rows', 'wall s', 'rows/s', 'rows/s send-only', 'peak RSS MiB', 'neo4j peak MiB', 'client CPU s', 'neo4j CPU s', 'note'], rows));
     out.push(
       `loader / ceiling (send-only): ${f(r.load.ratioToCeiling, 2)} (target >= 0.8); loader / bare end-to-end: ${f(r.load.ratioToBareEndToEnd, 2)}; ` +
-        `rows/s target on M: >= 50,000`,
+        `rows/s target on M and L: >= 50,000`,
     );
+    out.push(...formatBulkLines(r.load));
     const loaderRun = r.load.runs.find((x) => x.name === 'loader');
     const bareRun = r.load.runs.find((x) => x.name === 'bare');
     if (loaderRun?.phases) {
@@ -155,4 +158,23 @@ export function formatReport(r: BenchReport): string {
   ]));
   out.push('', `total bench time ${f(r.totalMs / 1000)} s`);
   return out.join('\n');
+}
+
+/** The bulk run's steps and its checksum against the loader's. */
+function formatBulkLines(load: LoadReport): string[] {
+  const run = load.runs.find((x) => x.name === 'bulk');
+  if (!run?.bulk) return run?.error ? [`bulk load: not measured (${run.error.split('\n')[0].slice(0, 120)})`] : [];
+  const b = run.bulk;
+  const s = (ms: number) => f(ms / 1000);
+  const lines = [
+    `bulk steps: read + validate ${s(b.readValidateMs)} s, CSV ${s(b.csvMs)} s, neo4j-admin import ${s(b.importMs)} s (${n0(b.rowsPerSecImport)} rows/s), ` +
+      `database start ${s(b.startMs)} s, schema ${s(b.schemaMs)} s, empty lists ${s(b.listsMs)} s; ${n0(b.nodes)} nodes, ${n0(b.relationships)} relationships; ` +
+      `JVM peaks: importer ${f(b.importerJvm?.peakRssMb, 0)} MiB, database ${f(b.databaseJvm?.peakRssMb, 0)} MiB; bulk / loader rows/s: ${f(load.bulkSpeedup, 1)}x`,
+  ];
+  const diff = Object.entries(load.bulkCensusDiff);
+  if (diff.length) lines.push(`graph differences bulk vs loader: ${diff.map(([k, [a, c]]) => `${k} ${a} vs ${c}`).join('; ')}`);
+  lines.push(load.bulkChecksumEqual === null ? 'bulk vs loader checksum: not compared' : load.bulkChecksumEqual
+    ? `bulk and loader graphs have the same checksum (${run.checksum?.slice(0, 12)})`
+    : `bulk and loader checksums DIFFER (${run.checksum?.slice(0, 12)} vs ${load.runs.find((x) => x.name === 'loader')?.checksum?.slice(0, 12)})`);
+  return lines;
 }

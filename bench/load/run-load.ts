@@ -1,13 +1,16 @@
 /**
  * Loading benchmark: the import command (seed/loader loadDataset) beside the bare-driver ceiling
- * (bench/baselines/bare-load.ts), each in its own process on a freshly reset database. The bare
- * load runs first; the loader's graph is left in place for the API benchmark.
+ * (bench/baselines/bare-load.ts) and the bulk first load (bulk-run.ts), each in its own process
+ * on a freshly reset database. The bare load runs first, then the bulk load, then the loader; the
+ * checksums of the bulk and the loader's graphs are compared, and the loader's graph is left in
+ * place for the API benchmark.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchNeo4j } from '../lib/bench-neo4j.ts';
 import { runTsChild } from '../lib/child.ts';
 import type { BareLoadResult } from '../baselines/bare-load.ts';
+import { bulkRun, checksumOf, type BulkDetail } from './bulk-run.ts';
 import { censusDiff, graphCensus, type GraphCensus } from './graph-census.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,7 +24,7 @@ export interface LoaderPhases {
 
 /** One load run as reported. */
 export interface LoadRun {
-  name: 'loader' | 'bare';
+  name: 'loader' | 'bare' | 'bulk';
   rows: number;
   wallMs: number;
   rowsPerSec: number;
@@ -30,12 +33,18 @@ export interface LoadRun {
   rowsPerSecSend?: number;
   parseMs?: number;
   peakRssMb: number | null;
+  /** Peak RSS of the bench's Neo4j JVM during this run (bulk: the JVM the load started for its schema). */
+  neo4jPeakRssMb?: number | null;
   /** CPU seconds of the loading process and of the Neo4j JVM during the load (own instance). */
   clientCpuSeconds: number | null;
   neo4jCpuSeconds: number | null;
   census: GraphCensus;
   /** Loader only: read + validate, schema, and write time (ms). */
   phases?: LoaderPhases | null;
+  /** Bulk only: its steps and the importer's JVM. */
+  bulk?: BulkDetail;
+  /** Loader and bulk: the loader's checksum of the whole graph (seed/loader/checksum.ts). */
+  checksum?: string | null;
   error?: string;
   detail?: unknown;
 }
@@ -50,6 +59,11 @@ export interface LoadReport {
   ratioToBareEndToEnd: number | null;
   /** Label/type counts that differ between the two graphs (should be empty). */
   censusDiff: Record<string, [number, number]>;
+  /** Bulk rows/s over the loader's, and whether both built the graph with the same checksum. */
+  bulkSpeedup: number | null;
+  bulkChecksumEqual: boolean | null;
+  /** Label/type counts that differ between the bulk and the loader's graphs (should be empty). */
+  bulkCensusDiff: Record<string, [number, number]>;
 }
 
 /** Runs both loads; leaves the database holding the loader's graph (or the bare one if the loader failed). */
@@ -58,6 +72,7 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
 
   log(`load: bare-driver baseline on a fresh database (${rows} rows)`);
   await db.reset();
+  db.beginPhase();
   let cpu0 = db.cpuSeconds();
   const bare = await runTsChild<{ bareLoad: BareLoadResult }>(path.join(here, '../baselines/bare-load.ts'), [dir], db.env());
   let cpu1 = db.cpuSeconds();
@@ -71,14 +86,20 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
     rowsPerSecSend: b.rowsPerSecSend,
     parseMs: b.parseMs,
     peakRssMb: b.maxRssMb,
+    neo4jPeakRssMb: db.phasePeakRssMb(),
     clientCpuSeconds: bare.cpuSeconds,
     neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
     census: await graphCensus(db),
     detail: b.perKind,
   });
 
+  log('load: the bulk first load (neo4j-admin import through the launcher) on an emptied, stopped store');
+  const bulk = await bulkRun(db, dir, rows, log);
+  runs.push(bulk);
+
   log('load: the import command (seed/loader loadDataset) on a fresh database');
   await db.reset();
+  db.beginPhase();
   cpu0 = db.cpuSeconds();
   try {
     const loader = await runTsChild<{ loader: { ms: number; phases: LoaderPhases | null; result: unknown; maxRssMb: number } }>(path.join(here, 'loader-child.ts'), [dir], db.env());
@@ -90,11 +111,13 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
       wallMs: l.ms,
       rowsPerSec: rows / (l.ms / 1000),
       peakRssMb: l.maxRssMb,
+      neo4jPeakRssMb: db.phasePeakRssMb(),
       clientCpuSeconds: loader.cpuSeconds,
       neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
       census: await graphCensus(db),
       phases: l.phases,
       detail: l.result,
+      checksum: await checksumOf(db, log),
     });
   } catch (err) {
     log(`load: the loader failed: ${(err as Error).message.slice(0, 500)}`);
@@ -116,5 +139,8 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
     ratioToCeiling: ok && bareRun.rowsPerSecSend ? loaderRun.rowsPerSec / bareRun.rowsPerSecSend : null,
     ratioToBareEndToEnd: ok ? loaderRun.rowsPerSec / bareRun.rowsPerSec : null,
     censusDiff: ok ? censusDiff(bareRun.census, loaderRun.census) : {},
+    bulkSpeedup: ok && !bulk.error ? bulk.rowsPerSec / loaderRun.rowsPerSec : null,
+    bulkChecksumEqual: ok && bulk.checksum && loaderRun.checksum ? bulk.checksum === loaderRun.checksum : null,
+    bulkCensusDiff: ok && !bulk.error ? censusDiff(bulk.census, loaderRun.census) : {},
   };
 }

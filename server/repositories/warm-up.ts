@@ -1,10 +1,10 @@
 /**
- * Statements whose first plan is slow (the path search is long: a cold database spends seconds
- * planning it), run once at server start with ids that name nothing, so that Neo4j caches their
- * plans before the first user request instead of during it.
+ * Statements whose first plan is slow (a cold database spends seconds planning them), run once at
+ * server start with ids that name nothing, so that Neo4j caches their plans before the first user
+ * request instead of during it.
  */
 import type { Database } from '../db/database.ts';
-import { pathsStatement } from './paths.ts';
+import { endsStatement, layerStatement, pathItemsStatement } from './paths/statements.ts';
 import { edgesStatement } from './lookups.ts';
 import type { ProvenancePlan } from './plan.ts';
 import { readRows } from './read.ts';
@@ -25,8 +25,10 @@ export async function warmUp(db: Database): Promise<number> {
   const options = { timeoutMs: WARM_UP_TIMEOUT_MS };
   const started = performance.now();
   const filter = { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null };
+  await readRows(db, endsStatement(NOBODY, NOBODY), options);
+  await readRows(db, layerStatement([NOBODY], filter, []), options);
   for (const provenance of VARIANTS) {
-    await readRows(db, pathsStatement({ from: NOBODY, to: `${NOBODY}2`, maxHops: 4, limit: 5, filter, excludeIds: [] }, provenance), options);
+    await readRows(db, pathItemsStatement([NOBODY], [{ x: NOBODY, y: NOBODY, edgeId: NOBODY }], provenance), options);
     await readRows(db, edgesStatement({ ids: [NOBODY], provenance }), options);
   }
   return performance.now() - started;

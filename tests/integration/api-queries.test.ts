@@ -1,15 +1,18 @@
 /**
  * Every read root field against the seeded graph, answered with the article's figures, each in
- * exactly one Cypher round trip (counted through the database wrapper), nested fields included.
+ * exactly one Cypher round trip (counted through the database wrapper), nested fields included;
+ * paths alone take one per breadth-first layer of its search.
  */
 import { describe, expect, it } from 'vitest';
-import { dataOf, oneRoundTrip, useApi } from './api-harness.ts';
+import { dataOf, oneRoundTrip, pathRoundTrips, useApi } from './api-harness.ts';
 
 const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
 
 const api = useApi({ warm: true });
 
 const one = oneRoundTrip(api);
+/** Paths take one round trip per breadth-first layer (paths.ts). */
+const pathsWithin3 = pathRoundTrips(api, 3);
 
 describe('lineage', () => {
   it('traces Section 1206 to 10 U.S.C. 2282 and 333, with years, laws and bodies', async () => {
@@ -138,7 +141,7 @@ describe('subgraphs and paths', () => {
   });
 
   it('paths from the United States to Danab, shortest first, complete', async () => {
-    const { paths: result } = await one(`{ paths(from: "united_states", to: "danab", maxHops: 3, limit: 5) {
+    const { paths: result } = await pathsWithin3(`{ paths(from: "united_states", to: "danab", maxHops: 3, limit: 5) {
       complete search { maxHops exhaustiveTo stoppedBy } paths { length nodes { id } steps { forward edge { type source target amountUsd } } } } }`);
     const paths = result.paths;
     expect(result.complete).toBe(true);
@@ -160,7 +163,7 @@ describe('subgraphs and paths', () => {
   });
 
   it('paths: money only follows FUNDED steps; unknown ends are NOT_FOUND', async () => {
-    const { paths } = await one(`{ paths(from: "united_states", to: "danab", maxHops: 3, types: [FUNDED]) { complete paths { steps { edge { type } } } } }`);
+    const { paths } = await pathsWithin3(`{ paths(from: "united_states", to: "danab", maxHops: 3, types: [FUNDED]) { complete paths { steps { edge { type } } } } }`);
     expect(paths.paths.length).toBeGreaterThan(0);
     expect(paths.paths.every((p: any) => p.steps.every((s: any) => s.edge.type === 'FUNDED'))).toBe(true);
     const answer = await api.gql(`{ paths(from: "united_states", to: "no_such_node") { complete } }`);

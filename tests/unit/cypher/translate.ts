@@ -8,7 +8,7 @@ import { entityStatement, actorsStatement, authoritiesStatement } from '../../..
 import { searchStatement } from '../../../server/repositories/search.ts';
 import { changesStatement } from '../../../server/repositories/changes.ts';
 import { neighborhoodStatement, overviewStatement } from '../../../server/repositories/subgraph.ts';
-import { pathsStatement } from '../../../server/repositories/paths.ts';
+import { endsStatement, layerStatement, pathItemsStatement } from '../../../server/repositories/paths/statements.ts';
 import { lineageStatement } from '../../../server/repositories/lineage.ts';
 import { flowsStatement, totalsStatement } from '../../../server/repositories/funding.ts';
 import { dependenciesStatement, dependencyNetworkStatement } from '../../../server/repositories/dependencies.ts';
@@ -38,9 +38,14 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   changes: (r) => [changesStatement(changesPlan(r))],
   neighborhood: (r) => [neighborhoodStatement(neighborhoodPlan(r))],
   graph: (r) => [overviewStatement(overviewPlan(r))],
+  // The search's statements: the ends, a layer from `from`, and a path's items (one made-up step).
   paths: (r) => {
-    const { provenance, ...q } = pathsPlan(r);
-    return [pathsStatement(q, provenance)];
+    const q = pathsPlan(r);
+    return [
+      endsStatement(q.from, q.to),
+      layerStatement([q.from], q.filter, q.excludeIds),
+      pathItemsStatement([q.from, q.to], [{ x: q.from, y: q.to, edgeId: `FUNDED:${q.from}` }], q.provenance),
+    ];
   },
   edges: (r) => [edgesStatement(edgesPlan(r))],
   fundingFlow: (r) => [flowStatement(flowLookupPlan(r))],

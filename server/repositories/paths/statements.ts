@@ -1,0 +1,110 @@
+/**
+ * The statements of a path search: the two ends, one breadth-first layer, and the found paths'
+ * entities and edges. Each text is the same for every request: every value travels in one map
+ * parameter whose entries keep their types (Neo4j keys its plan cache on parameter types, and on
+ * the size of top-level strings and lists), so each is planned once.
+ */
+import { RELATIONSHIP_TYPES } from '../../../domain/relationship-types.ts';
+import { Statement, type CypherStatement } from '../cypher.ts';
+import { flowOk, relOk, TYPED, type EdgeRefs } from '../edge-filter.ts';
+import { fundedEdgeProjection, graphNodeProjection, relationshipEdgeProjection } from '../projection.ts';
+import type { PathQuery, ProvenancePlan } from '../plan.ts';
+
+/** Whether the ends exist, and their stored degrees (what expanding each costs). */
+export function endsStatement(from: string, to: string): CypherStatement {
+  const st = new Statement();
+  const q = st.param({ from, to });
+  const cypher = `
+    OPTIONAL MATCH (a:Entity {id: ${q}.from})
+    OPTIONAL MATCH (b:Entity {id: ${q}.to})
+    RETURN a IS NOT NULL AND b IS NOT NULL AS found, COUNT { (a)--() } AS fromDegree, COUNT { (b)--() } AS toDegree`;
+  return st.build(cypher);
+}
+
+/**
+ * One layer: for each id, one row per neighbour and type the walk may step to (a flow is a FUNDED
+ * step; of parallel ones the largest, then by id; of parallel relationships of one type the first
+ * by key), with the neighbour's stored degree.
+ */
+export function layerStatement(ids: readonly string[], filter: PathQuery['filter'], excludeIds: readonly string[]): CypherStatement {
+  const st = new Statement();
+  // An open bound is a flag and a placeholder number, read back as null; '' (never an id) keeps
+  // the exclusions a list of strings: the types stay the same for every filter.
+  const f = st.param({
+    ids: [...ids],
+    relTypes: filter.relTypes ?? RELATIONSHIP_TYPES,
+    funded: filter.funded,
+    hasFrom: filter.yearFrom !== null,
+    yearFrom: filter.yearFrom ?? 0,
+    hasTo: filter.yearTo !== null,
+    yearTo: filter.yearTo ?? 0,
+    hasMin: filter.minAmountUsd !== null,
+    minAmountUsd: filter.minAmountUsd ?? 0,
+    excludeIds: ['', ...excludeIds],
+  });
+  const orNull = (flag: string, value: string) => `(CASE WHEN ${f}.${flag} THEN ${f}.${value} END)`;
+  const p: EdgeRefs = {
+    types: `${f}.relTypes`,
+    funded: true,
+    window: { from: orNull('hasFrom', 'yearFrom'), to: orNull('hasTo', 'yearTo') },
+    min: orNull('hasMin', 'minAmountUsd'),
+    filtered: true,
+    fixedText: true,
+    kinds: null,
+    typedReach: true,
+  };
+  const cypher = `
+    UNWIND ${f}.ids AS xid
+    MATCH (x:Entity {id: xid})
+    CALL (x) {
+      MATCH (x)-[r:${TYPED}|PROVIDED|TO]-(m)
+      WHERE (m:Entity AND ${relOk('r', p)}) OR (m:Funding AND ${f}.funded AND ${flowOk('m', p)})
+      WITH r, m, CASE WHEN m:Funding THEN CASE WHEN m.donorId = x.id THEN m.recipientId ELSE m.donorId END ELSE m.id END AS yid,
+        CASE WHEN m:Funding THEN 'FUNDED' ELSE type(r) END AS ty
+      WITH r, m, yid, ty WHERE yid <> x.id AND NOT yid IN ${f}.excludeIds
+      WITH yid, ty, r, m ORDER BY CASE WHEN m:Funding THEN -m.amountUsd ELSE 0 END, CASE WHEN m:Funding THEN m.id ELSE coalesce(r.key, elementId(r)) END
+      WITH yid, ty, head(collect(CASE WHEN m:Funding THEN 'FUNDED:' + m.id ELSE coalesce(r.key, elementId(r)) END)) AS edge
+      MATCH (y:Entity {id: yid})
+      RETURN collect([yid, ty, edge, COUNT { (y)--() }]) AS steps
+    }
+    RETURN xid AS x, steps`;
+  return st.build(cypher);
+}
+
+/** An edge of a found path: its ends (to find it through the id index) and its id. */
+export interface PathEdgeRef {
+  x: string;
+  y: string;
+  edgeId: string;
+}
+
+/** The found paths' entities and edges, in the order asked, with the provenance the plan asks for. */
+export function pathItemsStatement(nodeIds: readonly string[], edges: readonly PathEdgeRef[], provenance?: ProvenancePlan): CypherStatement {
+  const st = new Statement();
+  const flowPrefix = `'FUNDED:'`;
+  const q = st.param({ nodeIds: ['', ...nodeIds], edges: [{ x: '', y: '', edgeId: '' }, ...edges] });
+  const cypher = `
+    CALL () {
+      UNWIND range(1, size(${q}.nodeIds) - 1) AS i
+      MATCH (v:Entity {id: ${q}.nodeIds[i]})
+      WITH i, v ORDER BY i
+      RETURN collect(${graphNodeProjection('v')}) AS nodes
+    }
+    CALL () {
+      UNWIND range(1, size(${q}.edges) - 1) AS i
+      WITH i, ${q}.edges[i] AS e
+      CALL (e) {
+        WITH e WHERE e.edgeId STARTS WITH ${flowPrefix}
+        MATCH (fl:Funding {id: substring(e.edgeId, size(${flowPrefix}))})
+        RETURN ${fundedEdgeProjection('fl')} AS edge
+        UNION
+        WITH e WHERE NOT e.edgeId STARTS WITH ${flowPrefix}
+        MATCH (:Entity {id: e.x})-[r]-(:Entity {id: e.y}) WHERE coalesce(r.key, elementId(r)) = e.edgeId
+        RETURN ${relationshipEdgeProjection('r')} AS edge
+      }
+      WITH i, edge ORDER BY i
+      RETURN collect(edge) AS edges
+    }
+    RETURN nodes, edges`;
+  return st.build(cypher, provenance);
+}

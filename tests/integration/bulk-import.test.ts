@@ -103,6 +103,10 @@ describe('bulk first load', { timeout: 900_000 }, () => {
     const remote = await cli(['import', EXAMPLE_DIR, '--bulk', '--dry-run'], {});
     expect(remote.code, remote.stderr).toBe(0);
     expect(remote.stderr).toMatch(/--bulk: .*NEO4J_URI .* loading transactionally instead/);
+
+    // Without --bulk an import into NEO4J_URI says so too (an address nothing listens on: nothing is written).
+    const unasked = await cli(['import', EXAMPLE_DIR], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(unasked.stderr).toMatch(/NEO4J_URI is set \(bolt:\/\/127\.0\.0\.1:1\): loading transactionally; the bulk first load \(neo4j-admin import\) is only for the embedded database/);
   });
 
   it('loads the seed with the transactional loader\'s checksum (bulkLoad)', async () => {

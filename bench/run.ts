@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- [--size S|M|L|seed] [--only load,api,browser] [--seed 42] [--duration MS] [--warmup MS]
- *                    [--port 7704] [--data-dir DIR] [--out bench/out] [--regenerate]`
+ *                    [--port 7704] [--data-dir DIR] [--out bench/out] [--regenerate] [--resume]`
  *
  * Generates (or reuses) the synthetic data set of the size, starts its own Neo4j (or uses
  * NEO4J_URI, which it WIPES), and measures loading, the API and the browser beside their
  * baselines in the same run. Prints a table and writes JSON to bench/out/. Size `seed` loads the
  * project's seed/data instead (browser part only: its speed targets on the real data).
+ * An interrupted run keeps its store and the figures of its finished phases: `--resume` goes on
+ * from there (bench/lib/progress.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import { openBenchNeo4j, type BenchNeo4j } from './lib/bench-neo4j.ts';
 import { killChildren, runTsChild } from './lib/child.ts';
 import { machineInfo } from './lib/machine.ts';
 import { formatReport, type BenchReport } from './lib/report.ts';
+import { loadPhaseMemory, memoryRecorder } from './lib/memory.ts';
+import { clearProgress, progressFile, readProgress, writeProgress } from './lib/progress.ts';
 import { parseSize, type SizeName } from './lib/sizes.ts';
 import { SEED_DATA_DIR, seedCounts, seedTargets, type SeedLoaderOutput } from './lib/seed-size.ts';
 import { benchLoad } from './load/run-load.ts';
@@ -47,6 +51,8 @@ export interface BenchOptions {
   outDir: string;
   datasetDir: string;
   regenerate: boolean;
+  /** Go on from an interrupted run of the same data set (its store and finished phases). */
+  resume: boolean;
   heapMb: number;
   pageCacheMb: number;
   resetMode: 'restart' | 'wipe';
@@ -86,6 +92,7 @@ export function defaultOptions(size: BenchSize): Omit<BenchOptions, 'log'> {
     outDir: path.join(here, 'out'),
     datasetDir: defaultDatasetDir(size),
     regenerate: false,
+    resume: false,
     heapMb: envInt('NEO4J_HEAP', size === 'L' ? 4096 : size === 'M' ? 2048 : 512),
     pageCacheMb: envInt('NEO4J_PAGECACHE', size === 'L' ? 4096 : size === 'M' ? 1024 : 256),
     resetMode: small ? 'wipe' : 'restart',
@@ -113,6 +120,7 @@ export function parseCli(argv: string[]): BenchOptions {
       'data-dir': { type: 'string' },
       out: { type: 'string' },
       regenerate: { type: 'boolean' },
+      resume: { type: 'boolean' },
     },
   });
   const size: BenchSize = values.size?.toLowerCase() === 'seed' ? 'seed' : parseSize(values.size ?? 'M');
@@ -137,6 +145,7 @@ export function parseCli(argv: string[]): BenchOptions {
     outDir: values.out ?? base.outDir,
     datasetDir: size === 'seed' ? base.datasetDir : defaultDatasetDir(size, seed),
     regenerate: values.regenerate ?? false,
+    resume: values.resume ?? false,
     ...(process.env.NEO4J_URI
       ? {
           external: {
@@ -177,21 +186,41 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
   const machine = machineInfo();
   const { targets, generateMs } = await ensureDataset(o);
   let db: BenchNeo4j | undefined;
+  const progressPath = progressFile(o.outDir, o.size, o.seed);
+  const previous = o.resume ? readProgress(progressPath, o.datasetDir) : undefined;
+  if (o.resume && !previous) o.log(`--resume: no unfinished run of ${o.datasetDir} in ${progressPath}; starting over`);
+  const done = new Set(previous?.done ?? []);
+  const mem = memoryRecorder(previous?.report.memory.byPhase);
   const report: BenchReport = {
     machine,
     size: o.size,
     seed: o.seed,
     dataset: { dir: o.datasetDir, counts: targets.counts, generateMs },
     neo4j: { own: !o.external, heapMb: o.heapMb, pageCacheMb: o.pageCacheMb, peakRssMb: null },
-    memory: { loaderPeakRssMb: null, barePeakRssMb: null, serverPeakRssMb: null },
+    memory: { loaderPeakRssMb: null, barePeakRssMb: null, serverPeakRssMb: null, byPhase: mem.rows() },
     totalMs: 0,
     errors: {},
     loadAvgEnd: [],
   };
+  if (previous) {
+    // The finished phases' figures come from the interrupted run, which says when it measured them.
+    Object.assign(report, { load: previous.report.load, api: previous.report.api, browser: previous.report.browser });
+    report.memory = { ...previous.report.memory, byPhase: mem.rows() };
+    report.resumed = { from: previous.report.machine.date, commit: previous.report.machine.gitCommit, phases: [...done] };
+    o.log(`--resume: phases ${[...done].join(', ') || '(none)'} done on ${previous.report.machine.date}; reusing the store in ${o.dataDir}`);
+  }
+  const finished = (name: Phase) => {
+    done.add(name);
+    writeProgress(progressPath, { report, done: [...done], datasetDir: o.datasetDir });
+  };
+  let completed = false;
   /** Runs one phase; a failure is recorded and the next phase still runs. */
   const phase = async (name: Phase, run: () => Promise<void>) => {
+    if (done.has(name)) return;
     try {
+      db?.beginPhase();
       await run();
+      finished(name);
     } catch (err) {
       report.errors[name] = ((err as Error).stack ?? String(err)).slice(0, 2000);
       o.log(`${name}: FAILED: ${(err as Error).message}`);
@@ -200,12 +229,16 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
   try {
     db = await openBenchNeo4j({
       port: o.port, dataDir: o.dataDir, heapMb: o.heapMb, pageCacheMb: o.pageCacheMb, resetMode: o.resetMode, external: o.external, log: o.log,
+      reuseStore: Boolean(previous),
     });
     stopOnSignal = db;
-    if (o.only.includes('load')) {
+    if (o.only.includes('load') && !done.has('load')) {
+      db.beginPhase();
       report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log);
       report.memory.loaderPeakRssMb = report.load.runs.find((r) => r.name === 'loader')?.peakRssMb ?? null;
       report.memory.barePeakRssMb = report.load.runs.find((r) => r.name === 'bare')?.peakRssMb ?? null;
+      loadPhaseMemory((proc, mb) => mem.add('load', proc, mb), report.load, db.phasePeakRssMb());
+      finished('load');
     } else if (o.size !== 'seed' && (await holdsDataset(db, targets))) {
       o.log('the database already holds this data set: reusing it (--only without load)');
     } else {
@@ -233,6 +266,9 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
           log: o.log,
         });
         report.memory.serverPeakRssMb = report.api.serverPeakRssMb;
+        mem.add('api', 'server (node)', report.api.serverPeakRssMb);
+        mem.add('api', 'neo4j-graphql (node)', report.api.neo4jGraphqlPeakRssMb);
+        mem.add('api', 'Neo4j JVM (bench)', database.phasePeakRssMb());
       });
     }
     if (o.only.includes('browser')) {
@@ -245,13 +281,19 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
           responsivenessRuns: o.responsivenessRuns,
           log: o.log,
         });
+        mem.add('browser', 'server (node)', report.browser.serverPeakRssMb);
+        mem.add('browser', 'Neo4j JVM (bench)', database.phasePeakRssMb());
       });
     }
     report.neo4j.peakRssMb = db.peakRssMb();
+    completed = Object.keys(report.errors).length === 0;
   } finally {
     stopOnSignal = undefined;
-    await db?.stop();
+    // A run that did not finish keeps its store for --resume (an own instance's data directory).
+    await db?.stop(!completed);
+    if (!completed && db?.own) o.log(`the store stays in ${o.dataDir} and the finished phases in ${progressPath}: go on with --resume`);
   }
+  if (completed) clearProgress(progressPath);
   report.totalMs = performance.now() - started;
   report.loadAvgEnd = loadavg().map((v) => Math.round(v * 100) / 100);
   mkdirSync(o.outDir, { recursive: true });
@@ -266,7 +308,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       killChildren();
-      void (stopOnSignal?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+      // Interrupted: the store stays for --resume.
+      void (stopOnSignal?.stop(true) ?? Promise.resolve()).finally(() => process.exit(130));
     });
   }
   const options = parseCli(process.argv.slice(2));

@@ -19,6 +19,7 @@ import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { toElements } from '../../web/src/graph/to-elements.ts';
 import type { BenchNeo4j } from '../lib/bench-neo4j.ts';
 import { startTsService } from '../lib/child.ts';
+import { peakRssMb } from '../lib/proc.ts';
 import { syntheticSubgraph } from './synthetic-subgraph.ts';
 import { measureResponsiveness, type ResponsivenessReport } from './responsiveness.ts';
 
@@ -67,6 +68,8 @@ export interface BrowserReport {
   /** Overview on screen, year and filter change beside their targets (when measured). */
   responsiveness?: ResponsivenessReport;
   errors: string[];
+  /** Peak RSS of the server child while the page used it. */
+  serverPeakRssMb?: number | null;
 }
 
 /** Options of {@link benchBrowser}. */
@@ -231,6 +234,7 @@ export async function benchBrowser(db: BenchNeo4j, options: BrowserOptions): Pro
       log(`browser: ${size} elements: first render ${r.firstRenderMs.toFixed(0)} ms, layout done ${r.layoutDoneMs.toFixed(0)} ms, preset ${r.presetMs.toFixed(0)} ms${run.fps ? `, panning ${run.fps.fps.toFixed(1)} fps` : ''}`);
     }
   } finally {
+    report.serverPeakRssMb = peakRssMb(server.ready.pid);
     await browser.close();
     await server.stop();
   }

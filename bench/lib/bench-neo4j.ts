@@ -29,7 +29,8 @@ export interface BenchNeo4j {
   own: boolean;
   /** Empties the database (see the module comment). */
   reset(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops an own instance and deletes its store, unless `keepStore` (a run to resume later). */
+  stop(keepStore?: boolean): Promise<void>;
   /** CPU seconds used by the Neo4j JVM so far (own instance only). */
   cpuSeconds(): number | null;
   /** Peak RSS of the Neo4j JVMs of the whole run, across restarts (own instance only). */
@@ -58,6 +59,8 @@ export interface BenchNeo4jOptions {
    * used for M and L) or 'wipe' (delete by queries: seconds instead of a JVM start, for S).
    */
   resetMode: 'restart' | 'wipe';
+  /** Start on the store already in `dataDir` (a resumed run) instead of an empty one. */
+  reuseStore?: boolean;
   /** An existing database to use (and wipe) instead of an own instance. */
   external?: { uri: string; username: string; password: string; database: string };
   log: (line: string) => void;
@@ -111,7 +114,7 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
   }
   const start = () =>
     startEmbeddedNeo4j({ port: options.port, dataDir: options.dataDir, heapMb: options.heapMb, pageCacheMb: options.pageCacheMb, log: options.log });
-  rmSync(options.dataDir, { recursive: true, force: true });
+  if (!options.reuseStore) rmSync(options.dataDir, { recursive: true, force: true });
   let current: EmbeddedNeo4j = await start();
   // VmHWM is per process: the peaks of JVMs already stopped are kept here.
   let runPeak: number | null = null;
@@ -155,10 +158,10 @@ export async function openBenchNeo4j(options: BenchNeo4jOptions): Promise<BenchN
       });
       return result!;
     },
-    async stop() {
+    async stop(keepStore = false) {
       noteJvm();
       await current.stop();
-      rmSync(options.dataDir, { recursive: true, force: true });
+      if (!keepStore) rmSync(options.dataDir, { recursive: true, force: true });
     },
     cpuSeconds: () => cpuSeconds(current.pid),
     peakRssMb: () => {

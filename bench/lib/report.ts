@@ -4,6 +4,7 @@ import type { BrowserReport } from '../browser/run-browser.ts';
 import type { TimedFigure } from '../browser/responsiveness.ts';
 import type { LoadReport } from '../load/run-load.ts';
 import type { MachineInfo } from './machine.ts';
+import { MEMORY_LIMIT_MB, type PhaseMemory } from './memory.ts';
 
 /** Everything one run measured (also the JSON written to bench/out). */
 export interface BenchReport {
@@ -15,8 +16,10 @@ export interface BenchReport {
   load?: LoadReport;
   api?: ApiReport;
   browser?: BrowserReport;
-  /** Peak RSS of the server and the loader (MiB). */
-  memory: { loaderPeakRssMb: number | null; barePeakRssMb: number | null; serverPeakRssMb: number | null };
+  /** Peak RSS of the server and the loader (MiB), and of every process by phase. */
+  memory: { loaderPeakRssMb: number | null; barePeakRssMb: number | null; serverPeakRssMb: number | null; byPhase: PhaseMemory[] };
+  /** Set when this run went on from an interrupted one: the phases measured then, and when. */
+  resumed?: { from: string; commit: string | null; phases: string[] };
   totalMs: number;
   /** Phases that failed, with the error (the other phases still ran). */
   errors: Record<string, string>;
@@ -46,6 +49,7 @@ export function formatReport(r: BenchReport): string {
   const m = r.machine;
   out.push(`aidgraph bench, size ${r.size} (seed ${r.seed}), ${m.date}`);
   out.push(`machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.platform}, Node ${m.node}; commit ${m.gitCommit ?? '?'}; load average at start ${m.loadAvg.join(' ')}, at end ${r.loadAvgEnd.join(' ')}`);
+  if (r.resumed) out.push(`resumed: ${r.resumed.phases.join(', ') || 'no phase'} measured by the interrupted run of ${r.resumed.from} (commit ${r.resumed.commit ?? '?'})`);
   out.push(`neo4j: ${r.neo4j.own ? 'own embedded instance' : 'external'} (heap ${r.neo4j.heapMb} MiB, page cache ${r.neo4j.pageCacheMb} MiB)`);
   out.push(`dataset: ${Object.entries(r.dataset.counts).map(([k, v]) => `${k} ${n0(v)}`).join(', ')}${r.dataset.generateMs !== null ? ` (generated in ${f(r.dataset.generateMs / 1000)} s)` : ''}`);
 
@@ -149,13 +153,14 @@ export function formatReport(r: BenchReport): string {
   }
 
   for (const [phase, message] of Object.entries(r.errors ?? {})) out.push('', `PHASE ${phase} FAILED: ${message}`);
-  out.push('', 'MEMORY (peak RSS, MiB)');
-  out.push(table(['process', 'peak RSS MiB'], [
-    ['loader (import)', f(r.memory.loaderPeakRssMb, 0)],
-    ['bare loader', f(r.memory.barePeakRssMb, 0)],
-    ['server (during API bench)', f(r.memory.serverPeakRssMb, 0)],
-    ['neo4j JVM', f(r.neo4j.peakRssMb, 0)],
+  out.push('', `MEMORY (peak RSS by phase, MiB; limit ${n0(MEMORY_LIMIT_MB)} MiB a process)`);
+  const byPhase = r.memory.byPhase ?? [];
+  out.push(table(['phase', 'process', 'peak RSS MiB', 'over 8 GiB'], [
+    ...byPhase.map((m) => [m.phase, m.process, f(m.peakRssMb, 0), m.over ? 'OVER' : '']),
+    ['whole run', 'Neo4j JVM (bench)', f(r.neo4j.peakRssMb, 0), (r.neo4j.peakRssMb ?? 0) > MEMORY_LIMIT_MB ? 'OVER' : ''],
   ]));
+  const over = byPhase.filter((m) => m.over);
+  out.push(over.length ? `OVER ${n0(MEMORY_LIMIT_MB)} MiB: ${over.map((m) => `${m.phase} ${m.process}`).join(', ')}` : `no process over ${n0(MEMORY_LIMIT_MB)} MiB`);
   out.push('', `total bench time ${f(r.totalMs / 1000)} s`);
   return out.join('\n');
 }

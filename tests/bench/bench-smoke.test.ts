@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --size S` end to end, as CI runs it: generation, both loads, the API beside
+ * `npm run bench -- --size S` end to end, as CI runs it: generation, the three loads (bare, bulk
+ * with its checksum against the loader's, loader), the API beside
  * its baselines, the browser and the report. It starts its own throw-away Neo4j (the bench
  * resets its database, so it must never touch the shared test database) and asserts that every
  * phase produced figures, never what the figures are.
@@ -48,6 +49,13 @@ describe('npm run bench -- --size S', () => {
     expect(loader.rowsPerSec).toBeGreaterThan(0);
     expect(load.censusDiff).toEqual({});
     expect(loader.census.nodes.Funding).toBe(1000);
+    // The bulk first load (neo4j-admin import on the stopped store) built the loader's graph.
+    const bulk = load.runs.find((r) => r.name === 'bulk')!;
+    expect(bulk.error, bulk.error).toBeUndefined();
+    expect(bulk.rows).toBe(report.dataset.counts.total);
+    expect(load.bulkCensusDiff).toEqual({});
+    expect(bulk.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(load.bulkChecksumEqual).toBe(true);
 
     // API: every operation answered without errors through aidgraph and the bare driver.
     const api = report.api!;
@@ -64,6 +72,10 @@ describe('npm run bench -- --size S', () => {
       }
     }
     expect(report.memory.serverPeakRssMb).toBeGreaterThan(0);
+    // Peak memory by phase: every phase reports its Neo4j JVM.
+    for (const phase of ['load', 'api', 'browser']) {
+      expect(report.memory.byPhase.find((m) => m.phase === phase && m.process === 'Neo4j JVM (bench)')?.peakRssMb, phase).toBeGreaterThan(0);
+    }
 
     // Browser: the page drew the synthetic elements and the overview.
     const browser = report.browser!;
@@ -78,6 +90,8 @@ describe('npm run bench -- --size S', () => {
     }
 
     expect(text).toContain('LOADING');
+    expect(text).toContain('bulk (neo4j-admin import)');
+    expect(text).toContain('MEMORY (peak RSS by phase');
     expect(text).toContain('BROWSER');
   });
 });

@@ -53,3 +53,8 @@ export type KindCountParent = import('../repositories/summary.ts').KindCountRow;
 export type YearSpanParent = NonNullable<import('../repositories/summary.ts').YearSpanRow>;
 export type SummarySourceParent = import('../repositories/summary.ts').SummarySourceRow;
 export type CountingRuleParent = import('../../domain/counting.ts').CountingRule;
+
+// graphComparison: narrowed to its repository's rows.
+export type GraphComparisonParent = import('../repositories/comparison.ts').ComparisonRow;
+export type ComparedEdgeParent = import('../repositories/comparison.ts').ComparedEdgeRow;
+export type ComparisonCountsParent = import('../repositories/comparison.ts').ComparisonCountsRow;

@@ -121,6 +121,21 @@ export interface OverviewPlan {
   provenance: ProvenancePlan;
 }
 
+/** graphComparison: two closed year windows under one edge filter. */
+export interface ComparisonPlan {
+  a: { yearFrom: number; yearTo: number };
+  b: { yearFrom: number; yearTo: number };
+  /** Typed relationship types compared; null = all of the allow-list. */
+  relTypes: RelationshipType[] | null;
+  /** Whether funding (FUNDED edges) is compared. */
+  funded: boolean;
+  minAmountUsd: number | null;
+  kinds: NodeKind[] | null;
+  limit: number;
+  maxEdges: number;
+  provenance: ProvenancePlan;
+}
+
 /** The arguments of a path search. */
 export interface PathQuery {
   from: string;

@@ -7,8 +7,9 @@ import { curationResolvers } from './curation.ts';
 import { eventResolvers } from './events.ts';
 import { citedByResolvers } from './cited-by.ts';
 import { summaryResolvers } from './summary.ts';
+import { comparisonResolvers } from './comparison.ts';
 
-const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers, eventResolvers, citedByResolvers, summaryResolvers];
+const parts: Resolvers[] = [entityResolvers, subgraphResolvers, fundingResolvers, curationResolvers, eventResolvers, citedByResolvers, summaryResolvers, comparisonResolvers];
 
 /** The resolver map of the schema. */
 export const resolvers = parts.reduce<Record<string, Record<string, unknown>>>((all, part) => {

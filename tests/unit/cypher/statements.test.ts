@@ -53,6 +53,11 @@ const CASES: Record<string, [name: string, document: string, variables?: Record<
     ['default', '{ graph { nodes { id } } }'],
     ['every filter', '{ graph(filter: { kinds: [State, Authority], types: [FUNDED], yearFrom: 2008, minAmountUsd: 1000000, limit: 40 }) { nodes { id } } }'],
   ],
+  graphComparison: [
+    ['two years', '{ graphComparison(a: { from: 2011 }, b: { from: 2016 }) { edges { id status } } }'],
+    ['windows, types, kinds, a minimum amount', '{ graphComparison(a: { from: 2006, to: 2010 }, b: { from: 2011, to: 2018 }, types: [TRAINED, FUNDED], kinds: [State], minAmountUsd: 1000000, limit: 40) { nodes { id } } }'],
+    ['money only', '{ graphComparison(a: { from: 2011 }, b: { from: 2016 }, types: [FUNDED]) { nodes { id } } }'],
+  ],
   paths: [
     ['default', '{ paths(from: "united_states", to: "danab") { complete paths { length } } }'],
     ['filtered, more paths, excluded nodes', '{ paths(from: "united_states", to: "danab", maxHops: 3, types: [TRAINED], yearTo: 2017, limit: 10, excludeIds: ["somalia"]) { paths { length } } }'],

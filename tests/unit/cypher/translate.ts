@@ -26,6 +26,8 @@ import { summaryStatement } from '../../../server/repositories/summary.ts';
 import { summaryPlan } from '../../../server/graphql/plans/summary.ts';
 import { nodesStatement } from '../../../server/repositories/nodes-by-id.ts';
 import { nodesByIdPlan } from '../../../server/graphql/plans/nodes-by-id.ts';
+import { comparisonStatement } from '../../../server/repositories/comparison.ts';
+import { comparisonPlan } from '../../../server/graphql/plans/comparison.ts';
 import { rootOf } from '../plans/support.ts';
 
 const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
@@ -38,6 +40,7 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
   changes: (r) => [changesStatement(changesPlan(r))],
   neighborhood: (r) => [neighborhoodStatement(neighborhoodPlan(r))],
   graph: (r) => [overviewStatement(overviewPlan(r))],
+  graphComparison: (r) => [comparisonStatement(comparisonPlan(r))],
   // The search's statements: the ends, a layer from `from`, and a path's items (one made-up step).
   paths: (r) => {
     const q = pathsPlan(r);

@@ -68,11 +68,13 @@ describe('GraphQL enums and the domain', () => {
     expect(typed.sort()).toEqual(
       [
         'Actor.relationships(types)',
+        'ComparedEdge.type',
         'Edge.type',
         'GraphEdge.type',
         'GraphFilter.types',
         'LineageEntry.via',
         'Mutation.deleteRelationship(type)',
+        'Query.graphComparison(types)',
         'Query.neighborhood(types)',
         'Query.paths(types)',
         'RelationshipInput.type',

@@ -71,9 +71,18 @@ describe('URL fields', () => {
 describe('slice codecs', () => {
   it('explore: every field, unknown kinds and layouts ignored', () => {
     const s = exploreCodec.decode(params('layout=dagre&focus=danab&focusMode=1&kinds=State,Bogus,Event&types=TRAINED&limit=100&expanded=a,b&hidden=c'));
-    expect(s).toEqual({ layout: 'dagre', focus: 'danab', focusMode: true, kinds: ['State', 'Event'], types: ['TRAINED'], limit: 100, expanded: ['a', 'b'], hidden: ['c'] });
+    expect(s).toEqual({ layout: 'dagre', focus: 'danab', focusMode: true, kinds: ['State', 'Event'], types: ['TRAINED'], limit: 100, expanded: ['a', 'b'], hidden: ['c'], expandedBy: [], pinned: [], compareA: undefined, compareB: undefined });
     expect(exploreCodec.decode(params('layout=preset&limit=-3')).layout).toBe('fcose');
     expect(exploreCodec.decode(params('limit=-3')).limit).toBeUndefined();
+  });
+
+  it('explore: typed expansions, pins and comparison windows round-trip; malformed entries are dropped', () => {
+    const s = exploreCodec.decode(params('expandedBy=danab~TRAINED,kenya~FUNDED%2BTRAINED,bad~lower,~X,a~B~C&pinned=danab@120@-40,x@1,y@a@2,kenya@3.6@4&compareA=2010-2006&compareB=2016'));
+    expect(s.expandedBy).toEqual([{ id: 'danab', types: ['TRAINED'] }, { id: 'kenya', types: ['FUNDED', 'TRAINED'] }]);
+    expect(s.pinned).toEqual([{ id: 'danab', x: 120, y: -40 }, { id: 'kenya', x: 4, y: 4 }]);
+    expect([s.compareA, s.compareB]).toEqual(['2006-2010', '2016']);
+    expect(exploreCodec.decode(params('compareA=last&compareB=20166')).compareA).toBeUndefined();
+    expect(exploreCodec.decode(new URLSearchParams(exploreCodec.encode(s)))).toEqual(s);
   });
 
   it('filters: "as of" implies the second year; a window without a first year is every year', () => {

@@ -316,3 +316,18 @@ export async function fetchNodeSources(ids: string[], signal?: AbortSignal): Pro
   const data = await request(NODE_SOURCES, { ids }, signal);
   return data.nodes;
 }
+
+const GRAPH_COMPARISON = operation<Op.GraphComparisonQuery, Op.GraphComparisonQueryVariables>(/* GraphQL */ `
+  query GraphComparison($a: YearSpanInput!, $b: YearSpanInput!, $types: [RelationshipType!], $kinds: [NodeKind!], $minAmountUsd: Float, $limit: Int) {
+    graphComparison(a: $a, b: $b, types: $types, kinds: $kinds, minAmountUsd: $minAmountUsd, limit: $limit) {
+      a { from to } b { from to } nodes { ...NodeFields }
+      edges { id source target type status countA countB amountA amountB }
+      counts { added removed changed same } truncated omittedNodes omittedEdges
+    }
+  }`);
+
+/** What changed between two year windows (the API marks each edge). */
+export async function fetchGraphComparison(args: Op.GraphComparisonQueryVariables, signal?: AbortSignal): Promise<Op.GraphComparisonQuery['graphComparison']> {
+  const data = await request(GRAPH_COMPARISON, args, signal);
+  return data.graphComparison;
+}

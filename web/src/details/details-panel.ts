@@ -17,6 +17,7 @@ import { flowList, type FlowListActions } from './flow-list.ts';
 import { renderEdge } from './edge-details.ts';
 import { renderMergedEdge } from './merged-edge.ts';
 import type { EdgeData } from '../graph/to-elements.ts';
+import { nodeActionBar, type NodeActionSource } from './node-actions.ts';
 
 export interface DetailsEvents {
   /** The user chose a neighbour or an endpoint: focus it in the active view. */
@@ -29,12 +30,18 @@ export interface DetailsEvents {
 export class DetailsPanel {
   private controller: AbortController | null = null;
   private currentId: string | null = null;
+  private actionSource: NodeActionSource = () => null;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly events: DetailsEvents,
   ) {
     this.clear();
+  }
+
+  /** Where the selected node's actions come from (the network view's node menu). */
+  setNodeActions(source: NodeActionSource): void {
+    this.actionSource = source;
   }
 
   /** Nothing selected. */
@@ -135,6 +142,7 @@ export class DetailsPanel {
     setChildren(
       this.host,
       h('header', { class: 'details-head' }, kindSwatch(node.kind), h('h2', { id: 'details-title', tabindex: '-1' }, node.name)),
+      nodeActionBar(node.id, this.actionSource),
       node.description ? h('p', { class: 'description' }, node.description) : null,
       props,
       h('section', {}, h('h3', {}, 'Sources'), citationList(node.sources, this.actions)),

@@ -12,6 +12,7 @@ import { loadExpansion } from './effects.ts';
 import { History, type UndoEntry } from './history.ts';
 import { placeExpansion, setHidden } from './canvas-ops.ts';
 import { EXPAND_LIMIT, collapsible, expansionLimit, grow, hiding, moreId, withId, withoutIds, type Expansion } from './state.ts';
+import { withExpansion, withoutExpansionsOf } from './replay.ts';
 
 /** What the actions need from the view. */
 export interface ActionHost {
@@ -54,9 +55,11 @@ export class ExploreActions {
     this.history.clear();
   }
 
-  /** Put an expansion from the URL back on the canvas (not undoable). */
-  replay(rootId: string, sub: Subgraph): void {
-    this.expansions.set(rootId, grow(undefined, placeExpansion(this.cy, rootId, sub, EXPAND_LIMIT), EXPAND_LIMIT));
+  /** Put an expansion from the URL (plain, or by `types`) back on the canvas (not undoable). */
+  replay(rootId: string, sub: Subgraph, types?: readonly string[]): void {
+    const previous = this.expansions.get(rootId);
+    this.expansions.set(rootId, grow(previous, placeExpansion(this.cy, rootId, sub, EXPAND_LIMIT), EXPAND_LIMIT));
+    if (types) this.typed.set(rootId, types);
   }
 
   isExpanded(id: string): boolean {
@@ -73,8 +76,8 @@ export class ExploreActions {
 
   /**
    * Fetch the node's neighbours and add them (or, for "+N more", fetch more). With `types` only
-   * neighbours through those relationship types come; such an expansion is not in the URL (its
-   * `expanded` list replays plain expansions only).
+   * neighbours through those relationship types come; the URL keeps such an expansion in
+   * `expandedBy`, plain ones in `expanded`.
    */
   async expand(rootId: string, more = false, types?: readonly string[]): Promise<void> {
     const state = this.host.state();
@@ -90,7 +93,8 @@ export class ExploreActions {
       const wasExpanded = this.expansions.has(rootId);
       const addedIds = placeExpansion(this.cy, rootId, sub, limit);
       this.expansions.set(rootId, grow(previous, addedIds, limit));
-      this.host.commit(only ? { focus: rootId } : { expanded: withId(state.explore.expanded, rootId), focus: rootId });
+      const before = state.explore.expandedBy;
+      this.host.commit(only ? { expandedBy: withExpansion(before, { id: rootId, types: [...only] }), focus: rootId } : { expanded: withId(state.explore.expanded, rootId), focus: rootId });
       this.history.push({
         label: more ? 'show more' : 'expand',
         undo: () => {
@@ -102,7 +106,8 @@ export class ExploreActions {
           if (wasExpanded && previous) this.expansions.set(rootId, previous);
           else this.expansions.delete(rootId);
           if (hadMore) toast('Double-click the node again to see its other neighbours.');
-          if (!wasExpanded) this.host.commit({ expanded: withoutIds(this.slice.expanded, [rootId]) });
+          if (!wasExpanded) this.host.commit({ expanded: withoutIds(this.slice.expanded, [rootId]), expandedBy: withoutExpansionsOf(this.slice.expandedBy, rootId) });
+          else if (only) this.host.commit({ expandedBy: before });
           this.host.afterChange();
         },
       });
@@ -127,14 +132,15 @@ export class ExploreActions {
     const snapshot = removed.jsons() as unknown as ElementDefinition[];
     this.cy.getElementById(rootId).removeClass('expanded');
     this.expansions.delete(rootId);
-    this.host.commit({ expanded: withoutIds(this.slice.expanded, [rootId]) });
+    const { expanded: plainBefore, expandedBy: typedBefore } = this.slice;
+    this.host.commit({ expanded: withoutIds(plainBefore, [rootId]), expandedBy: withoutExpansionsOf(typedBefore, rootId) });
     this.history.push({
       label: 'collapse',
       undo: () => {
         this.cy.add(snapshot.filter((el) => this.cy.getElementById(el.data.id as string).empty()));
         this.cy.getElementById(rootId).addClass('expanded');
         this.expansions.set(rootId, expansion);
-        this.host.commit({ expanded: [...this.slice.expanded, rootId] });
+        this.host.commit({ expanded: plainBefore, expandedBy: typedBefore });
         this.host.afterChange();
       },
     });

@@ -24,13 +24,12 @@ export function loadRelationshipTypes(signal?: AbortSignal): Promise<string[]> {
 }
 
 /**
- * The overview and, alongside it, every expansion the state names (one that fails comes back as
- * null and is left out; a cancelled load still rejects).
+ * The overview and, alongside it, every expansion the state names, plain and by type (one that
+ * fails comes back as null and is left out; a cancelled load still rejects).
  */
-export async function loadNetwork(s: ExploreInputs & { explore: { expanded: string[] } }, signal: AbortSignal): Promise<{ overview: Subgraph; expansions: (Subgraph | null)[] }> {
-  const [overview, ...expansions] = await Promise.all([
-    loadOverview(s, signal),
-    ...s.explore.expanded.map((id) => loadExpansion(id, EXPAND_LIMIT, s, signal).catch((err) => (isAbort(err) ? Promise.reject(err) : null))),
-  ]);
-  return { overview, expansions };
+export async function loadNetwork(s: ExploreInputs, signal: AbortSignal): Promise<{ overview: Subgraph; expansions: (Subgraph | null)[]; typed: (Subgraph | null)[] }> {
+  const one = (id: string, types?: readonly string[]) => loadExpansion(id, EXPAND_LIMIT, s, signal, types).catch((err) => (isAbort(err) ? Promise.reject(err) : null));
+  const { expanded, expandedBy } = s.explore;
+  const [overview, ...rest] = await Promise.all([loadOverview(s, signal), ...expanded.map((id) => one(id)), ...expandedBy.map((x) => one(x.id, x.types))]);
+  return { overview, expansions: rest.slice(0, expanded.length), typed: rest.slice(expanded.length) };
 }

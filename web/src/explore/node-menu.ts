@@ -25,6 +25,8 @@ export interface NodeMenuHost {
   types(): Promise<string[]>;
   expand(id: string, types: string[]): void;
   hide(ids: string[]): void;
+  /** Nodes were pinned or unpinned (the view records the pins in the URL). */
+  pinsChanged(): void;
   /** Open the paths view with this end filled. */
   paths(end: 'from' | 'to', id: string): void;
 }
@@ -108,12 +110,25 @@ export class NodeMenu {
     this.open(node, { x: box.left + p.x, y: box.top + p.y });
   }
 
+  /**
+   * The actions on node `id` (the menu's items, which the details panel offers too), or null when
+   * it is not on the canvas.
+   */
+  actionsFor(id: string): MenuItem[] | null {
+    const node = this.host.cy().getElementById(id);
+    return node.nonempty() && node.isNode() && !node.hasClass('more') ? this.items(node) : null;
+  }
+
   private open(node: NodeSingular, at: { x: number; y: number }): void {
+    openMenu(this.items(node), at, { label: `Actions on ${String(node.data('name') ?? node.id())}`, id: 'node-menu', returnFocus: this.host.container });
+  }
+
+  private items(node: NodeSingular): MenuItem[] {
     const id = node.id();
     const targets = this.targets(node);
     const many = targets.length > 1 ? ` ${targets.length} selected` : '';
     const pinned = targets.every((n) => (n as NodeSingular).locked());
-    const items: MenuItem[] = [
+    return [
       {
         label: 'Expand by relationship type…',
         action: 'expand-by-type',
@@ -122,8 +137,14 @@ export class NodeMenu {
       { label: 'Paths from here', action: 'paths-from', run: () => this.host.paths('from', id) },
       { label: 'Paths to here', action: 'paths-to', run: () => this.host.paths('to', id) },
       { label: `Hide${many}`, action: 'hide', run: () => this.host.hide(targets.map((n) => n.id())) },
-      { label: `${pinned ? 'Unpin' : 'Pin'}${many}`, action: pinned ? 'unpin' : 'pin', run: () => togglePin(targets) },
+      {
+        label: `${pinned ? 'Unpin' : 'Pin'}${many}`,
+        action: pinned ? 'unpin' : 'pin',
+        run: () => {
+          togglePin(targets);
+          this.host.pinsChanged();
+        },
+      },
     ];
-    openMenu(items, at, { label: `Actions on ${String(node.data('name') ?? id)}`, id: 'node-menu', returnFocus: this.host.container });
   }
 }

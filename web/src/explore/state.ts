@@ -55,7 +55,7 @@ function apiTypes(e: ExploreUrlState): GraphFilter['types'] {
 /** Fields whose change means a fresh overview (everything else is applied to the canvas). */
 export function reloadKey(s: ExploreInputs): string {
   const { explore: e, filters: f } = s;
-  return JSON.stringify([e.kinds, e.types, f.minAmount, e.limit, f.yearMode, f.yearFrom, f.yearTo, e.expanded, e.hidden]);
+  return JSON.stringify([e.kinds, e.types, f.minAmount, e.limit, f.yearMode, f.yearFrom, f.yearTo, e.expanded, e.expandedBy, e.hidden, e.compareA, e.compareB]);
 }
 
 /** Any filter narrows the overview (so an empty canvas is the filters' doing). */

@@ -21,6 +21,10 @@ import { ExploreActions } from './actions.ts';
 import { buildToolbar, keyAction, type ExploreAction, type Toolbar } from './toolbar.ts';
 import { NodeMenu } from './node-menu.ts';
 import { highlightFocus, markFocusMode, setHidden } from './canvas-ops.ts';
+import { CompareControl } from '../compare/control.ts';
+import { loadComparison } from '../compare/effects.ts';
+import { comparing } from '../compare/state.ts';
+import { applyPins, pinsOn } from './replay.ts';
 import { RESET_FILTERS, canShowMore, emptyMessage, largerOverview, overviewTiming, reloadKey, timelineEvents, truncationNote, withoutIds, type OverviewTiming } from './state.ts';
 
 export class ExploreView extends CanvasView {
@@ -32,6 +36,7 @@ export class ExploreView extends CanvasView {
   private readonly banner: HTMLElement;
   private readonly toolbar: Toolbar;
   private readonly nodeMenu: NodeMenu;
+  private readonly compare: CompareControl;
   /** The state the canvas currently shows. */
   private applied: AppState | null = null;
   private loadSeq = 0;
@@ -44,18 +49,22 @@ export class ExploreView extends CanvasView {
     const banner = h('div', { class: 'banner', id: 'explore-banner', hidden: true });
     const timelineHost = h('div', { class: 'timeline', id: 'timeline' });
     const toolbar = buildToolbar((action) => this.act(action), (on) => this.setFocusMode(on));
+    const compare = new CompareControl((patch) => this.store.update({ explore: patch }));
     super('explore', ctx, {
       label: 'Network',
       canvas: { role: 'application', 'aria-label': 'Network graph. Keys: E expand, C collapse, H hide, F focus mode, U undo, plus and minus zoom, 0 fit.' },
       before: [toolbar.el],
-      overlays: [legend, banner],
+      overlays: [legend, banner, compare.legend],
       after: [timelineHost],
     });
     this.toolbar = toolbar;
     this.legend = legend;
     this.banner = banner;
-    this.controls = h('div', { class: 'controls', id: 'explore-controls' });
-    this.filters = new FilterPanel(this.controls, { change: (patch) => this.store.update(patch) });
+    this.compare = compare;
+    // The filter panel redraws its own host; the comparison form sits above it.
+    const filterHost = h('div', {});
+    this.controls = h('div', { class: 'controls', id: 'explore-controls' }, compare.el, filterHost);
+    this.filters = new FilterPanel(filterHost, { change: (patch) => this.store.update(patch) });
     this.timeline = new Timeline(timelineHost, { change: (patch) => this.store.update({ filters: patch }), focusEvent: (id) => this.navigate(id) });
     this.actions = new ExploreActions({
       canvas: this.canvas,
@@ -80,7 +89,10 @@ export class ExploreView extends CanvasView {
       expand: (id, types) => void this.actions.expand(id, false, types),
       hide: (ids) => this.actions.hide(ids),
       paths: (end, id) => this.store.update({ view: 'paths', paths: { [end]: id } }, true),
+      pinsChanged: () => this.commit({ pinned: pinsOn(this.cy) }),
     });
+    // The details panel offers the menu's actions on the selected node while this view is shown.
+    this.details.setNodeActions((id) => (this.store.state.view === 'explore' ? this.nodeMenu.actionsFor(id) : null));
   }
 
   private get cy(): Core {
@@ -154,7 +166,10 @@ export class ExploreView extends CanvasView {
     const signal = this.begin('Loading the overview…');
     this.applied = state;
     this.filters.render(state.explore, state.filters);
+    this.compare.render(state.explore.compareA, state.explore.compareB);
     const { expanded, hidden, focus, layout } = state.explore;
+    // Comparison mode: the two windows' network, marked by the API's statuses; no expansions.
+    const windows = comparing(state);
     const marks = [performance.now()];
     try {
       // The type list (for the filter panel) loads alongside the overview, not before it.
@@ -167,23 +182,31 @@ export class ExploreView extends CanvasView {
       }
       // The timeline's span is the data's years (asked once per page, beside the overview).
       const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
-      const { overview, expansions } = await loadNetwork(state, signal);
+      const compared = windows ? await loadComparison(state, windows, signal) : null;
+      const { overview, expansions, typed } = compared ? { overview: compared.comparison, expansions: [], typed: [] } : await loadNetwork(state, signal);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
 
-      const elements = toElements(overview);
+      const elements = compared ? compared.elements : toElements(overview as Subgraph);
       this.actions.reset(elements.map((el) => el.data.id as string));
       this.canvas.setElements(elements);
       expanded.forEach((id, i) => {
         const sub = expansions[i];
         if (sub) this.actions.replay(id, sub);
       });
+      state.explore.expandedBy.forEach((x, i) => {
+        const sub = typed[i];
+        if (sub) this.actions.replay(x.id, sub, x.types);
+      });
       setHidden(this.cy, hidden, true);
+      applyPins(this.cy, state.explore.pinned);
       this.canvas.updateDegrees();
       this.timeline.setBounds(await years);
       this.timeline.setEvents(timelineEvents(overview));
       this.timeline.render(state.filters);
-      this.updateBanner(overview);
+      this.compare.show(compared?.comparison ?? null);
+      if (compared) this.banner.hidden = true;
+      else this.updateBanner(overview as Subgraph);
       marks.push(performance.now());
 
       if (this.cy.nodes().empty()) {

@@ -6,6 +6,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { KIND_STYLES } from './kinds.ts';
+import { compareRules } from '../compare/styles.ts';
 
 export interface StyleOptions {
   /** Thousands of elements: cheaper edges and later labels. */
@@ -142,6 +143,7 @@ export function stylesheet({ large }: StyleOptions): StylesheetJson {
     { selector: 'edge.lineage[type = "ESTABLISHED_BY"], edge.lineage[type = "FUNDED_THROUGH"]', style: { 'text-opacity': 0 } },
     { selector: 'edge.lineage.hover, edge.lineage:selected', style: { 'text-opacity': 1 } },
     { selector: 'edge[type = "ESTABLISHED_BY"], edge[type = "FUNDED_THROUGH"]', style: { 'line-style': 'dashed', width: 1.5, opacity: 0.6 } },
+    ...(compareRules() as object[]),
     { selector: '.is-hidden, .focus-out', style: { display: 'none' } },
     { selector: '.dim', style: { opacity: 0.16, 'text-opacity': 0 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },

@@ -24,6 +24,17 @@ export type AuthorityKind =
   | 'SANCTION'
   | 'STATUTE';
 
+/** How an edge of a two-window comparison differs between the windows. */
+export type ComparisonStatus =
+  /** Present in window B only. */
+  | 'ADDED'
+  /** Present in both, with a different counted amount (funding only). */
+  | 'CHANGED'
+  /** Present in window A only. */
+  | 'REMOVED'
+  /** Present in both, and (for funding) with the same counted amount. */
+  | 'SAME';
+
 /** How a record stands to the text it cites. */
 export type Evidence =
   /** The curators' choice where the text is silent (a breakdown placed inside a total). */
@@ -177,6 +188,13 @@ export type Timing =
   | 'POINT'
   /** Held at a time the source does not give: matched only when no year window is set. */
   | 'UNDATED';
+
+/** A year window of a comparison: from one year to another (both included). */
+export type YearSpanInput = {
+  from: number;
+  /** Defaults to from (a single year). */
+  to?: number | null | undefined;
+};
 
 export type CitationFieldsFragment = { source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> };
 
@@ -357,3 +375,15 @@ export type NodeSourcesQuery = { nodes: Array<
     | { id: string, sources: Array<{ source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> }> }
     | { id: string, sources: Array<{ source: string, sourceTitle: string | null, sourceUrl: string | null, section: string | null, sectionHeading: string | null, paragraphs: Array<number>, footnotes: Array<number>, works: Array<{ id: string, title: string | null, author: string | null, publisher: string | null, date: string | null, url: string | null, footnotes: Array<number> }> }> }
   > };
+
+export type GraphComparisonQueryVariables = Exact<{
+  a: YearSpanInput;
+  b: YearSpanInput;
+  types?: Array<RelationshipType> | RelationshipType | null | undefined;
+  kinds?: Array<NodeKind> | NodeKind | null | undefined;
+  minAmountUsd?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type GraphComparisonQuery = { graphComparison: { truncated: boolean, omittedNodes: number, omittedEdges: number, a: { from: number, to: number }, b: { from: number, to: number }, nodes: Array<{ id: string, labels: Array<string>, name: string, kind: NodeKind, description: string | null, citation: string | null, year: number | null, amountUsd: number | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationshipType, status: ComparisonStatus, countA: number, countB: number, amountA: number | null, amountB: number | null }>, counts: { added: number, removed: number, changed: number, same: number } } };

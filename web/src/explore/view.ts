@@ -189,7 +189,8 @@ export class ExploreView extends CanvasView {
 
       const elements = compared ? compared.elements : toElements(overview as Subgraph);
       this.actions.reset(elements.map((el) => el.data.id as string));
-      this.canvas.setElements(elements);
+      // In place: what stays keeps its place, what leaves fades.
+      this.canvas.setElements(elements, { inPlace: true });
       expanded.forEach((id, i) => {
         const sub = expansions[i];
         if (sub) this.actions.replay(id, sub);

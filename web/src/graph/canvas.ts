@@ -10,6 +10,9 @@ import { layoutOptions, type LayoutName } from './layouts.ts';
 import { declutterLabels } from './labels.ts';
 import { bindHoverCards } from './hover-card.ts';
 import { enteringPosition, hashedPosition, withSeededRandom, type Point } from './seeded.ts';
+import { updateInPlace } from './in-place.ts';
+import { LeavingFade } from './leaving.ts';
+import { layoutKey, recallPositions, storePositions } from './position-cache.ts';
 
 cytoscape.use(fcose);
 
@@ -41,11 +44,14 @@ export class Canvas {
   /** Node positions from the last force layout: nodes that stay keep them on the next one. */
   private remembered = new Map<string, Point>();
   private enteringTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly leaving: LeavingFade;
 
   constructor(
     readonly container: HTMLElement,
     private readonly options: CanvasOptions = {},
-  ) {}
+  ) {
+    this.leaving = new LeavingFade(container, () => this.cy);
+  }
 
   /**
    * The Cytoscape core, created on first use: the container must be in the document by then
@@ -89,10 +95,15 @@ export class Canvas {
     return cy;
   }
 
-  /** Replace all elements; recreates the core when crossing the large-graph threshold. */
-  setElements(elements: ElementDefinition[]): void {
+  /**
+   * Replace all elements; recreates the core when crossing the large-graph threshold. With
+   * `inPlace`, elements that stay are kept rather than re-added and leaving ones fade out.
+   */
+  setElements(elements: ElementDefinition[], { inPlace = false } = {}): void {
     this.running?.stop();
+    this.leaving.stop();
     const large = elements.length >= LARGE_ELEMENTS;
+    const keep = inPlace && !!this.core && large === this.large;
     if (large !== this.large || !this.core) {
       this.core?.destroy();
       this.core = this.create(large);
@@ -114,10 +125,14 @@ export class Canvas {
       el.position ??= { ...(this.remembered.get(id) ?? hashedPosition(id, nodeCount)) };
     }
     if (this.core) this.core.nodes().forEach((n) => void (this.remembered.has(n.id()) && this.remembered.set(n.id(), { ...n.position() })));
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add(elements);
-    });
+    if (keep) {
+      this.leaving.start(updateInPlace(this.cy, elements));
+    } else {
+      this.cy.batch(() => {
+        this.cy.elements().remove();
+        this.cy.add(elements);
+      });
+    }
     this.updateDegrees();
   }
 
@@ -183,11 +198,20 @@ export class Canvas {
     if (nodes.length === 0) return;
     let options = layoutOptions(name, nodes.length);
     let entering = this.cy.collection();
+    // A fresh picture already drawn once for exactly these elements is reused, not recomputed.
+    let storeKey: string | null = null;
     if (name === 'fcose') {
       if (fresh) this.remembered.clear();
       const staying = nodes.filter((n) => this.remembered.has(n.id()));
       entering = staying.nonempty() ? nodes.difference(staying) : this.cy.collection();
-      if (staying.nonempty()) {
+      if (staying.empty()) {
+        const key = layoutKey(target);
+        const known = recallPositions(key);
+        if (known && nodes.filter((n) => !known.has(n.id())).empty()) {
+          this.cy.batch(() => nodes.forEach((n) => void n.position({ ...known.get(n.id())! })));
+          options = layoutOptions('preset', nodes.length);
+        } else storeKey = key;
+      } else {
         this.cy.batch(() => {
           staying.forEach((n) => void n.position({ ...this.remembered.get(n.id())! }));
           entering.forEach((n) => {
@@ -214,6 +238,7 @@ export class Canvas {
     if (name === 'fcose') {
       // Kept across loads: a node that leaves and comes back (a year step) returns to its place.
       nodes.forEach((n) => void this.remembered.set(n.id(), { ...n.position() }));
+      if (storeKey) storePositions(storeKey, new Map(nodes.map((n) => [n.id(), { ...(n as NodeSingular).position() }])));
       this.markEntering(entering);
     }
     this.declutter();

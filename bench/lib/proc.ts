@@ -75,18 +75,22 @@ function childPids(ppid: number): number[] {
 }
 
 /**
- * Samples the children of `ppid` whose command line matches `match` (e.g. the JVMs a bulk load starts one after the other) and keeps,
- * per child in order of appearance, its peak RSS and CPU seconds: a child's own figures vanish
- * with it, so they are read while it lives.
+ * Samples the children of `ppid` whose command line matches `match` (e.g. the JVMs a bulk load
+ * starts one after the other) and keeps, per child in order of appearance, its peak RSS and CPU
+ * seconds: a child's own figures vanish with it, so they are read while it lives.
  */
 export function watchChildren(ppid: number, match: RegExp, everyMs = 250): { stop(): ChildUsage[] } {
   const seen = new Map<number, ChildUsage>();
   const sample = () => {
     for (const pid of childPids(ppid)) {
-      const command = seen.get(pid)?.command ?? commandOf(pid);
-      // Other children (tsx's esbuild service) are not what is watched.
-      if (!match.test(command)) continue;
-      const usage = seen.get(pid) ?? { pid, command: command.split(' ').slice(-2).join(' '), peakRssMb: null, cpuSeconds: null };
+      let usage = seen.get(pid);
+      if (!usage) {
+        const command = commandOf(pid);
+        // Other children (tsx's esbuild service) are not what is watched; asked again next
+        // time, since a child caught between fork and exec still shows this process's command.
+        if (!match.test(command)) continue;
+        usage = { pid, command: command.split(' ').slice(-2).join(' '), peakRssMb: null, cpuSeconds: null };
+      }
       const hwm = peakRssMb(pid);
       if (hwm !== null && (usage.peakRssMb === null || hwm > usage.peakRssMb)) usage.peakRssMb = hwm;
       usage.cpuSeconds = cpuSeconds(pid) ?? usage.cpuSeconds;

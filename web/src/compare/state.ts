@@ -43,7 +43,9 @@ const amount = (x: number | null | undefined) => formatUsd(x ?? 0);
 function describe(e: ComparedEdge, a: Span, b: Span): { label: string; note: string } {
   const [ta, tb] = [spanText(a), spanText(b)];
   const money = e.type === 'FUNDED';
-  const kind = money ? 'Funding' : humanType(e.type);
+  const type = humanType(e.type);
+  // The note opens a sentence.
+  const kind = money ? 'Funding' : type.charAt(0).toUpperCase() + type.slice(1);
   switch (e.status) {
     case 'ADDED':
       return { label: `+ ${money ? amount(e.amountB) : humanType(e.type)}`, note: `${kind} in ${tb}, not in ${ta}${money ? `: ${amount(e.amountB)} counted in ${tb}` : ''}.` };

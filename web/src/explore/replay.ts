@@ -69,9 +69,16 @@ export function pinsOn(cy: Core): Pin[] {
   return cy.nodes('.pinned').map((n) => ({ id: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
 }
 
-/** Put the URL's pins back: each node there is moved to its place and locked (layouts leave locked nodes be). */
+/**
+ * Make the canvas's pins the URL's: each node named is moved to its place and locked (layouts
+ * leave locked nodes be); a node pinned before but not named now (a canvas updated in place keeps
+ * its elements) is freed.
+ */
 export function applyPins(cy: Core, pins: readonly Pin[]): void {
+  const named = new Set(pins.map((p) => p.id));
   cy.batch(() => {
+    // By lock, not class: a canvas updated in place takes each element's classes from the answer.
+    cy.nodes(':locked').forEach((n) => void (named.has(n.id()) || n.unlock().removeClass('pinned')));
     for (const p of pins) {
       const node = cy.getElementById(p.id);
       if (node.empty()) continue;

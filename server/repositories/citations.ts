@@ -91,11 +91,23 @@ function decode(value: unknown, records: ProvenanceRecords): void {
   for (const v of Object.values(obj)) if (v !== null && typeof v === 'object') decode(v, records);
 }
 
-/** Decodes the provenance of rows read from a statement built with {@link withProvenance}. */
+/**
+ * Decodes the provenance of rows read from a statement built with {@link withProvenance}. Rows of
+ * a statement that asked for no headings, works or documents are left as read: their items keep
+ * the stored `citations` and {@link sourcesOf} decodes an item's only when its sources are
+ * selected. Decoding every item eagerly cost more than the rest of the server's work on large
+ * subgraphs whose citations nobody asked for (the canvas's overview and neighbourhoods).
+ */
 export function decodeRows(rows: Record<string, unknown>[]): void {
   for (const row of rows) {
-    const records = (row[COLUMN] as ProvenanceRecords | undefined) ?? NONE;
+    const records = row[COLUMN] as ProvenanceRecords | undefined;
+    if (records === undefined) continue;
     delete row[COLUMN];
     decode(row, records);
   }
+}
+
+/** An item's sources: decoded by {@link decodeRows}, else from its stored citations alone. */
+export function sourcesOf(item: { sources?: CitationRow[]; citations?: unknown }): CitationRow[] {
+  return item.sources ?? citationsOf(item.citations);
 }

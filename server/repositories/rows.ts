@@ -1,6 +1,7 @@
 /**
  * What the repositories return: typed rows with declared keys. Stored citations (JSON) arrive
- * decoded as `sources`, with section headings and works when the plan asked for them.
+ * decoded as `sources`, with section headings and works, when the plan asked for those; otherwise
+ * as stored, for the resolvers to decode when `sources` is selected (citations.ts sourcesOf).
  */
 
 /** A cited work, with the footnotes of the citation that cite it. */
@@ -27,9 +28,10 @@ export interface CitationRow {
   works: WorkRow[];
 }
 
-/** Anything that carries provenance. */
+/** Anything that carries provenance: decoded `sources`, or the stored `citations` (JSON). */
 export interface Cited {
-  sources: CitationRow[];
+  sources?: CitationRow[];
+  citations?: unknown;
 }
 
 /** The data of one nested list position (see RelationshipListPlan.key). */

@@ -6,6 +6,7 @@ import type { EventCursor, FlowCursor, NameCursor } from '../../repositories/pla
 import { rootField } from '../plans/request.ts';
 import { selectionKey, type Selected } from '../plans/selection.ts';
 import { encodeCursor } from '../plans/cursor.ts';
+import { sourcesOf } from '../../repositories/citations.ts';
 
 /** The plan of the root field a resolver serves, built by `build` from the walked selection. */
 export function planOf<P>(context: unknown, info: GraphQLResolveInfo, build: (root: Selected) => P): P {
@@ -54,5 +55,8 @@ export function toSubgraph(row: SubgraphRow) {
   return { ...row, truncated: row.omittedNodes > 0 || row.omittedEdges > 0 };
 }
 
-/** Items built outside Cypher may carry no sources: an empty list, as the schema wants. */
-export const withSources = { sources: (p: { sources?: CitationRow[] }): CitationRow[] => p.sources ?? [] };
+/**
+ * An item's sources, decoded here when its statement left them stored (see decodeRows); items
+ * built outside Cypher may carry neither: an empty list, as the schema wants.
+ */
+export const withSources = { sources: (p: { sources?: CitationRow[]; citations?: unknown }): CitationRow[] => sourcesOf(p) };

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { all, overlaps, Statement, windowRefs } from '../../../server/repositories/cypher.ts';
 import { edgeRefs, flowOk, relOk } from '../../../server/repositories/edge-filter.ts';
-import { citationsOf, decodeRows, withProvenance } from '../../../server/repositories/citations.ts';
+import { citationsOf, decodeRows, sourcesOf, withProvenance } from '../../../server/repositories/citations.ts';
 import { concentration, donorShares } from '../../../server/repositories/shares.ts';
 import { matchedField, toLuceneQuery } from '../../../server/repositories/search.ts';
 
@@ -83,10 +83,21 @@ describe('citations', () => {
     expect(citationsOf(null)).toEqual([]);
   });
 
-  it('turns every stored citations below a row into sources', () => {
-    const rows = [{ node: { id: 'a', citations: '[{"source":"art","section":null}]', other: [{ citations: null }] } }];
+  it('turns every stored citations below a row into sources when the statement fetched provenance records', () => {
+    const records = { works: [], sections: [{ id: 's1', heading: 'Somalia' }] };
+    const rows = [{ node: { id: 'a', citations: '[{"source":"art","section":"s1"}]', other: [{ citations: null }] }, provenanceRecords: records }];
     decodeRows(rows);
-    expect(rows).toEqual([{ node: { id: 'a', sources: [{ source: 'art', sourceTitle: null, sourceUrl: null, section: null, sectionHeading: null, paragraphs: [], footnotes: [], works: [] }], other: [{ sources: [] }] } }]);
+    expect(rows).toEqual([{ node: { id: 'a', sources: [{ source: 'art', sourceTitle: null, sourceUrl: null, section: 's1', sectionHeading: 'Somalia', paragraphs: [], footnotes: [], works: [] }], other: [{ sources: [] }] } }]);
+  });
+
+  it('leaves citations stored when no records were fetched, for sourcesOf to decode on demand', () => {
+    const node = { id: 'a', citations: '[{"source":"art","section":null}]' };
+    const rows = [{ node }];
+    decodeRows(rows);
+    expect(rows).toEqual([{ node: { id: 'a', citations: '[{"source":"art","section":null}]' } }]);
+    expect(sourcesOf(node)).toEqual([{ source: 'art', sourceTitle: null, sourceUrl: null, section: null, sectionHeading: null, paragraphs: [], footnotes: [], works: [] }]);
+    expect(sourcesOf({ sources: [] })).toEqual([]);
+    expect(sourcesOf({})).toEqual([]);
   });
 
   it('names a citation’s document by the title and link of the source it cites', () => {

@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     include: ['tests/bench/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 15 * 60_000,
+    testTimeout: 30 * 60_000,
     hookTimeout: 5 * 60_000,
     reporters: ['default'],
   },

@@ -4,7 +4,7 @@
  * per relationship type so that a relationship is found by its record id. All statements are
  * idempotent (IF NOT EXISTS); `ensureSchema` waits until every index is online.
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 
 /** Constraint and index statements, in the order they run. Names are stable. */
@@ -34,24 +34,74 @@ export function schemaName(statement: string): string {
   return match[1];
 }
 
+/** Every index with its state; a uniqueness constraint's backing index carries the constraint's name. */
+const SHOW_INDEXES = 'SHOW INDEXES YIELD name, state RETURN name, state';
+
+/** How often the states are read while indexes come online. */
+const POLL_MS = 20;
+
+/**
+ * Schema work under way: `sent` once Neo4j has every statement; `committed` once the constraints
+ * hold (a uniqueness constraint is enforced from its commit on, so writes may start); `online`
+ * once every index has been populated.
+ */
+export interface SchemaWork {
+  sent: Promise<void>;
+  committed: Promise<void>;
+  online: Promise<void>;
+}
+
 /**
  * Creates every constraint and index that is missing, then waits (up to `timeoutS`) until all are
  * online. Existing names are read first and the missing statements run in one schema
  * transaction: on a cold database each schema transaction costs a commit and a plan, and a
- * reload usually has nothing to create.
+ * reload usually has nothing to create. The statements are sent at once (the driver pipelines
+ * them), so that Neo4j works through them while the caller does something else after `sent`.
  */
-export async function ensureSchema(driver: Driver, database: string, timeoutS = 300): Promise<void> {
+export function startSchema(driver: Driver, database: string, timeoutS = 300): SchemaWork {
+  let markSent = () => {};
+  const sent = new Promise<void>((resolve) => { markSent = resolve; });
   const session = driver.session({ database });
-  try {
-    const existing = new Set((await session.run('SHOW INDEXES YIELD name RETURN name')).records.map((r) => r.get('name') as string));
-    for (const r of (await session.run('SHOW CONSTRAINTS YIELD name RETURN name')).records) existing.add(r.get('name') as string);
-    const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaName(statement)));
-    if (missing.length === 0) return;
-    await session.executeWrite(async (tx) => {
-      for (const statement of missing) await tx.run(statement);
-    });
-    await session.run('CALL db.awaitIndexes($timeout)', { timeout: timeoutS });
-  } finally {
-    await session.close();
+  const committed = (async () => {
+    try {
+      const existing = new Set((await session.run(SHOW_INDEXES)).records.map((r) => r.get('name') as string));
+      const missing = SCHEMA_STATEMENTS.filter((statement) => !existing.has(schemaName(statement)));
+      if (missing.length === 0) return;
+      await session.executeWrite(async (tx) => {
+        const runs = missing.map((statement) => tx.run(statement));
+        markSent();
+        await Promise.all(runs);
+      });
+    } finally {
+      markSent();
+    }
+  })();
+  const online = committed.then(() => awaitOnline(session, timeoutS)).finally(() => session.close());
+  // Failures are the caller's once it awaits them; until then they must not count as unhandled.
+  committed.catch(() => undefined);
+  online.catch(() => undefined);
+  return { sent, committed, online };
+}
+
+/** Creates what is missing and waits until every index is online (see startSchema). */
+export function ensureSchema(driver: Driver, database: string, timeoutS = 300): Promise<void> {
+  return startSchema(driver, database, timeoutS).online;
+}
+
+/**
+ * Reads the index states until all are online. Used instead of db.awaitIndexes, which on a
+ * freshly created schema waited seconds for indexes of an empty store (it checks them one by one
+ * with a pause); a failed index stops the wait with its name.
+ */
+async function awaitOnline(session: Session, timeoutS: number): Promise<void> {
+  const deadline = Date.now() + timeoutS * 1000;
+  for (;;) {
+    const states = (await session.run(SHOW_INDEXES)).records.map((r) => ({ name: r.get('name') as string, state: r.get('state') as string }));
+    const failed = states.find((s) => s.state === 'FAILED');
+    if (failed) throw new Error(`index ${failed.name} failed to populate (SHOW INDEXES for the reason)`);
+    const waiting = states.filter((s) => s.state !== 'ONLINE');
+    if (waiting.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`indexes not online after ${timeoutS} s: ${waiting.map((s) => s.name).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

@@ -146,13 +146,15 @@ RETURN collect(CASE WHEN old IS NULL THEN row.i END) AS created,
 
 /**
  * What is stored already, in one round trip (count store: constant time). A kind with nothing
- * stored needs no probe; relationships are probed once any exists.
+ * stored needs no probe; relationships are probed once any exists; without any Change nothing
+ * was curated.
  */
 export const STORED_COUNTS = `CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
 CALL () { MATCH (n:Source) RETURN count(n) AS sources }
 CALL () { MATCH (n:Funding) RETURN count(n) AS funding }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN entities, sources, funding, relationships`;
+CALL () { MATCH (n:Change) RETURN count(n) AS changes }
+RETURN entities, sources, funding, relationships, changes`;
 
 /*
  * Insert queries: for rows the database does not hold yet (a kind with nothing stored, or rows

@@ -1,6 +1,6 @@
 /**
  * loadDataset: validates a data set folder, then writes it into Neo4j. Constraints and indexes
- * first; then sources, entities, relationships and funding flows in UNWIND batches, each batch
+ * first (created while the folder is read and validated); then sources, entities, relationships and funding flows in UNWIND batches, each batch
  * one write transaction (`executeWrite`, which retries transient errors), so that a failed or
  * interrupted load leaves whole batches only and a rerun converges to the same graph. Records
  * whose stored hash matches are left untouched: a second load changes nothing.
@@ -25,7 +25,7 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
 import { type Dataset } from '../../domain/records.ts';
 import { knownIdsFor } from '../../store/known-ids.ts';
 import { resetDatabase } from './reset.ts';
-import { ensureSchema } from '../../store/schema.ts';
+import { startSchema } from '../../store/schema.ts';
 import { plan, storedCounts, type Row, type Step } from './steps.ts';
 import { addCounts, zeroCounts, type Counts, type LoadSummary } from './summary.ts';
 
@@ -83,19 +83,32 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     mark = now;
     return ms;
   };
+  // The constraints and indexes do not depend on the files: Neo4j creates them while Node reads
+  // and validates (on a first start both are seconds of cold work), and populates the indexes
+  // while the records are written. They are schema, not records: a data set refused below
+  // still writes none of its records.
+  const schema = driver && !dryRun ? startSchema(driver, database) : null;
+  // Reading and validating block this thread: let the statements reach Neo4j first.
+  await schema?.sent;
   let dataset: Dataset;
   let locations: Record<RecordKind, Location[]> | undefined;
-  if (typeof source === 'string') {
-    const raw = readDataset(source);
-    const known = driver && !options.reset ? await knownIdsFor(driver, database, raw) : undefined;
-    const result = validateDataset(raw, known ? { known } : {});
-    if (!result.ok) throw new InvalidDatasetError(result.problems);
-    dataset = result.dataset;
-    // Only the locations are kept (for conflict reports), so the raw records can be freed.
-    locations = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Location[]])) as Record<RecordKind, Location[]>;
-    for (const record of raw.records) locations[record.kind].push(record.loc);
-  } else {
-    dataset = source;
+  try {
+    if (typeof source === 'string') {
+      const raw = readDataset(source);
+      const known = driver && !options.reset ? await knownIdsFor(driver, database, raw) : undefined;
+      const result = validateDataset(raw, known ? { known } : {});
+      if (!result.ok) throw new InvalidDatasetError(result.problems);
+      dataset = result.dataset;
+      // Only the locations are kept (for conflict reports), so the raw records can be freed.
+      locations = Object.fromEntries(RECORD_KINDS.map((k) => [k, [] as Location[]])) as Record<RecordKind, Location[]>;
+      for (const record of raw.records) locations[record.kind].push(record.loc);
+    } else {
+      dataset = source;
+    }
+  } catch (error) {
+    // Not left running behind the caller's back (it may close the driver next).
+    await schema?.committed.catch(() => undefined);
+    throw error;
   }
   const locate = locator(dataset, locations);
   const conflicts: Conflict[] = [];
@@ -120,8 +133,9 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
     }
     progress(steps[steps.length - 1]?.kind ?? 'sources');
   } else {
-    if (!dryRun) {
-      await ensureSchema(driver, database);
+    if (schema) {
+      await schema.committed;
+      // Only the wait after validation: the schema was created alongside it.
       phases.schemaMs = lap();
       if (options.reset) {
         deleted = await resetDatabase(driver, database);
@@ -134,7 +148,7 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
       const stored = await storedCounts(session);
       // Without any Change nothing was curated, and a first load keeps its lean path. With
       // changes, every batch probes, so that only new and changed rows are checked.
-      const curation: Curation | null = (await changeCount(session)) > 0 ? { overwrite: options.overwriteEdits ?? false, locate } : null;
+      const curation: Curation | null = stored.changes > 0 ? { overwrite: options.overwriteEdits ?? false, locate } : null;
       for (const step of steps) {
         const probing = dryRun || stored[step.stored] > 0 || curation !== null;
         const build = (from: number): Row[] => step.records.slice(from, from + batchSize).map((r) => step.toRow(r as never));
@@ -158,6 +172,11 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   }
 
   phases.writeMs = lap();
+  if (schema) {
+    // Indexes populate while records are written; callers (a server about to start) need them online.
+    await schema.online;
+    phases.schemaMs += lap();
+  }
   const totalCounts = zeroCounts();
   for (const kind of RECORD_KINDS) addCounts(totalCounts, counts[kind]);
   const elapsedMs = Date.now() - started;
@@ -269,12 +288,6 @@ async function conflictsOf(tx: ManagedTransaction, step: Step, created: Row[], u
     out.set(row, loc ? { ...conflict, loc } : conflict);
   }
   return out;
-}
-
-/** How many changes the log holds (count store: constant time). */
-async function changeCount(session: Session): Promise<number> {
-  const record = await session.executeRead(async (tx) => (await tx.run('MATCH (c:Change) RETURN count(c) AS n')).records[0]);
-  return Number(record.get('n'));
 }
 
 

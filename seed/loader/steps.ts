@@ -28,8 +28,8 @@ import type { StateLookup } from './curated.ts';
 /** A row as sent: properties, plus kind labels for entities, type and ends for relationships. */
 export type Row = { props: Props; labels?: string[]; type?: RelationshipType; from?: string; to?: string };
 
-/** What the database holds already (see STORED_COUNTS). */
-export type Stored = Record<'entities' | 'sources' | 'funding' | 'relationships', number>;
+/** What the database holds already (see STORED_COUNTS); `changes` counts the change log. */
+export type Stored = Record<'entities' | 'sources' | 'funding' | 'relationships' | 'changes', number>;
 
 /** One statement of a batch, with the rows it takes. */
 export interface Batch {
@@ -48,7 +48,7 @@ export interface Step {
   records: readonly unknown[];
   toRow: (record: never) => Row;
   /** Which stored count decides whether rows may exist already. */
-  stored: keyof Stored;
+  stored: Exclude<keyof Stored, 'changes'>;
   /** For rows known to be new. */
   insert: string;
   /** Finds which rows of a batch are new and which changed (the rest are stored unchanged). */
@@ -109,7 +109,7 @@ export function plan(dataset: Dataset): Step[] {
   const nodeStep = (
     kind: RecordKind,
     label: ProbeLabel,
-    stored: keyof Stored,
+    stored: Step['stored'],
     records: readonly unknown[],
     toRow: Step['toRow'],
     insert: string,
@@ -159,5 +159,6 @@ export async function storedCounts(session: Session): Promise<Stored> {
     sources: Number(record.get('sources')),
     funding: Number(record.get('funding')),
     relationships: Number(record.get('relationships')),
+    changes: Number(record.get('changes')),
   };
 }

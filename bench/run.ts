@@ -240,7 +240,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
       loadPhaseMemory((proc, mb) => mem.add('load', proc, mb), report.load, db.phasePeakRssMb());
       finished('load');
     } else if (o.size !== 'seed' && (await holdsDataset(db, targets))) {
-      o.log('the database already holds this data set: reusing it (--only without load)');
+      o.log(`the database already holds this data set: reusing it (${done.has('load') ? 'loaded by the resumed run' : '--only without load'})`);
     } else {
       o.log('loading the data set (not measured: --only without load)');
       await db.reset();

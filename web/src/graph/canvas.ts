@@ -200,6 +200,7 @@ export class Canvas {
     let entering = this.cy.collection();
     // A fresh picture already drawn once for exactly these elements is reused, not recomputed.
     let storeKey: string | null = null;
+    let laidOut = target;
     if (name === 'fcose') {
       if (fresh) this.remembered.clear();
       const staying = nodes.filter((n) => this.remembered.has(n.id()));
@@ -221,10 +222,16 @@ export class Canvas {
         });
         // Nothing new: keep the picture as it is.
         if (entering.empty()) options = layoutOptions('preset', nodes.length);
-        else options = { ...options, randomize: false, quality: 'default', fixedNodeConstraint: staying.map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) } as unknown as cytoscape.LayoutOptions;
+        else {
+          // Only the newcomers and their neighbours take part (the neighbours pinned): nodes
+          // that stay do not move anyway, and a layout of the whole graph costs its full size.
+          laidOut = entering.closedNeighborhood().intersection(target);
+          const pinned = laidOut.nodes().intersection(staying);
+          options = { ...options, fit: false, randomize: false, packComponents: false, quality: 'default', fixedNodeConstraint: pinned.map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } })) } as unknown as cytoscape.LayoutOptions;
+        }
       }
     }
-    const layout = target.layout(options);
+    const layout = laidOut.layout(options);
     this.running = layout;
     this.container.dataset.state = 'layout';
     const done = new Promise<void>((resolve) => {
@@ -235,6 +242,7 @@ export class Canvas {
     });
     withSeededRandom(nodes.map((n) => n.id()).sort().join('|'), () => layout.run());
     await done;
+    if (laidOut !== target) this.cy.fit(target, 30);
     if (name === 'fcose') {
       // Kept across loads: a node that leaves and comes back (a year step) returns to its place.
       nodes.forEach((n) => void this.remembered.set(n.id(), { ...n.position() }));

@@ -2,17 +2,19 @@
  * The k shortest simple paths between two entities over typed relationships and funding flows
  * (a flow is one FUNDED step donor - recipient), within a bounded amount of work.
  *
- * The search grows a breadth-first ball around each end, one layer per round trip, always the
+ * The search grows a breadth-first ball around each end, one read per round trip, always the
  * cheaper one (fewer stored relationships to read), until the radii add up to the length looked
- * for; then it walks the paths of that length in memory (paths/search.ts), shortest lengths first,
- * until `limit` paths are found or maxHops is covered. A last round trip reads the found paths'
+ * for (the last read may be a meet: only the steps from one frontier into the other); then it
+ * walks the paths of that length in memory (paths/search.ts), shortest lengths first, until
+ * `limit` paths are found or maxHops is covered. A last round trip reads the found paths'
  * entities and edges. The work budget bounds the relationships read; the walk's visits are
  * bounded too. When a bound stops the search, every path of at most `exhaustiveTo` steps is still
  * known and the answer says `complete: false`.
  *
- * This is the one read root field of more than one round trip (at most maxHops + 2): in a single
- * statement the set of visited nodes is a Cypher list, whose look-ups made the search quadratic
- * (seconds to minutes between well-connected nodes of a 100k-flow graph).
+ * This is the one read root field of more than one round trip (at most 2 * maxHops + 1: the ends,
+ * a layer and a meet per length but the first, the paths' items): in a single statement the set
+ * of visited nodes is a Cypher list, whose look-ups made the search quadratic (seconds to minutes
+ * between well-connected nodes of a 100k-flow graph).
  */
 import type { Database } from '../db/database.ts';
 import { readRows } from './read.ts';
@@ -41,8 +43,8 @@ export async function shortestPaths(db: Database, plan: PathsPlan): Promise<Path
   const [ends] = await readRows<{ found: boolean; fromDegree: number; toDegree: number }>(db, endsStatement(plan.from, plan.to));
   if (!ends?.found) return null;
   const question = { ...plan, degrees: { from: ends.fromDegree, to: ends.toDegree } };
-  const { found, complete, coverage } = await runSearch(question, async (ids) => {
-    const rows = await readRows<{ x: string; steps: [string, string, string, number][] }>(db, layerStatement(ids, plan.filter, plan.excludeIds));
+  const { found, complete, coverage } = await runSearch(question, async (read) => {
+    const rows = await readRows<{ x: string; steps: [string, string, string, number][] }>(db, layerStatement(read, plan.filter, plan.excludeIds));
     return rows.flatMap(({ x, steps }) => steps.map(([y, ty, edgeId, degree]) => ({ x, y, ty, edgeId, degree })));
   });
   return { paths: await pathItems(db, plan, found), complete, search: coverage };

@@ -26,7 +26,7 @@ export async function warmUp(db: Database): Promise<number> {
   const started = performance.now();
   const filter = { relTypes: null, funded: true, yearFrom: null, yearTo: null, minAmountUsd: null };
   await readRows(db, endsStatement(NOBODY, NOBODY), options);
-  await readRows(db, layerStatement([NOBODY], filter, []), options);
+  await readRows(db, layerStatement({ ids: [NOBODY], into: [NOBODY] }, filter, []), options);
   for (const provenance of VARIANTS) {
     await readRows(db, pathItemsStatement([NOBODY], [{ x: NOBODY, y: NOBODY, edgeId: NOBODY }], provenance), options);
     await readRows(db, edgesStatement({ ids: [NOBODY], provenance }), options);

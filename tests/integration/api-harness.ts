@@ -94,11 +94,11 @@ export function oneRoundTrip(api: Api) {
 }
 
 /**
- * A paths query: the search reads the ends, one breadth-first layer per round trip (at most
- * maxHops) and, when it found paths, their entities and edges; returns its data.
+ * A paths query: the search reads the ends, then per length a layer and a meet (one round trip
+ * each; the first length a meet alone), and, when it found paths, their entities and edges.
  */
 export function pathRoundTrips(api: Api, maxHops: number) {
-  return roundTrips(api, 2, maxHops + 2);
+  return roundTrips(api, 2, 2 * maxHops + 1);
 }
 
 function roundTrips(api: Api, least: number, most: number) {

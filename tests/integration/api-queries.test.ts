@@ -11,7 +11,7 @@ const FIVE = ['uganda', 'kenya', 'ethiopia', 'djibouti', 'burundi'];
 const api = useApi({ warm: true });
 
 const one = oneRoundTrip(api);
-/** Paths take one round trip per breadth-first layer (paths.ts). */
+/** Paths take one round trip per breadth-first read of its search (paths.ts). */
 const pathsWithin3 = pathRoundTrips(api, 3);
 
 describe('lineage', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../bench/lib/prng.ts';
 import { runSearch } from '../../server/repositories/paths/run.ts';
-import type { LayerRow } from '../../server/repositories/paths/search.ts';
+import type { LayerRead, LayerRow } from '../../server/repositories/paths/search.ts';
 
 interface Edge {
   a: string;
@@ -65,8 +65,11 @@ function bruteForce(edges: Edge[], from: string, to: string, maxHops: number, ex
 function search(edges: Edge[], from: string, to: string, maxHops: number, limit: number, excludeIds: string[], bounds: { budget?: number; visitCap?: number } = {}) {
   const adj = stepsOf(edges);
   const degree = (id: string) => edges.filter((e) => e.a === id || e.b === id).length;
-  const readLayer = async (ids: readonly string[]): Promise<LayerRow[]> =>
-    ids.flatMap((x) => [...(adj.get(x)?.values() ?? [])].filter((s) => !excludeIds.includes(s.y)).map((s) => ({ x, ...s, degree: degree(s.y) })));
+  const readLayer = async (read: LayerRead): Promise<LayerRow[]> =>
+    read.ids.flatMap((x) =>
+      [...(adj.get(x)?.values() ?? [])]
+        .filter((s) => !excludeIds.includes(s.y) && (read.into === null || read.into.includes(s.y)))
+        .map((s) => ({ x, ...s, degree: degree(s.y) })));
   return runSearch({ from, to, degrees: { from: degree(from), to: degree(to) }, maxHops, limit, excludeIds, ...bounds }, readLayer);
 }
 
@@ -95,7 +98,8 @@ describe('path search', () => {
     for (let i = 0; i < 50; i++) edges.push({ a: 'hub', b: `x${i}`, ty: 'FUNDED', id: `f${i}` });
     const got = await search(edges, 'hub', 'leaf', 2, 5, []);
     expect(got.found.map(sigOf)).toEqual(['hub TRAINED mid TRAINED leaf  ']);
-    expect(got.coverage.work).toBe(1 + 2);
+    // A meet from the leaf (1), the leaf's layer (1), a meet from mid into the hub (2): the hub's 51 never.
+    expect(got.coverage.work).toBe(1 + 1 + 2);
   });
 
   it('says complete: false, with what it covered, when the work budget stops it', async () => {

@@ -1,10 +1,10 @@
 /**
- * The search's loop (the algorithm is described in paths/search.ts): grow the cheaper ball until
- * the radii cover the length looked for, walk the paths of that length, and go on to the next
+ * The search's loop (the algorithm is described in paths/search.ts): grow the cheaper ball, or
+ * meet the other one when a single step is missing, until the length looked for is covered; walk the paths of that length, and go on to the next
  * length until `limit` paths are found, maxHops is covered or a bound is reached. Layers are read
  * through `readLayer`, so the loop runs the same against Neo4j and against a graph in memory.
  */
-import { PathSearch, type FoundPath, type LayerRow } from './search.ts';
+import { PathSearch, type FoundPath, type LayerRead, type LayerRow } from './search.ts';
 
 /** Stored relationships the breadth-first layers may read (the sum of the degrees of the nodes expanded). */
 export const SEARCH_BUDGET = 200_000;
@@ -34,7 +34,7 @@ export interface SearchQuestion {
 }
 
 /** Runs the search; the paths are ids and edge ids, shortest first. */
-export async function runSearch(q: SearchQuestion, readLayer: (ids: readonly string[]) => Promise<LayerRow[]>): Promise<{ found: FoundPath[]; complete: boolean; coverage: SearchCoverage }> {
+export async function runSearch(q: SearchQuestion, readLayer: (read: LayerRead) => Promise<LayerRow[]>): Promise<{ found: FoundPath[]; complete: boolean; coverage: SearchCoverage }> {
   const budget = q.budget ?? SEARCH_BUDGET;
   const search = new PathSearch(q.from, q.to, new Set(q.excludeIds), q.degrees);
   const found: FoundPath[] = [];
@@ -44,18 +44,16 @@ export async function runSearch(q: SearchQuestion, readLayer: (ids: readonly str
   let stoppedBy: SearchCoverage['stoppedBy'] = null;
   let exhaustiveTo = 0;
   lengths: for (let length = 1; length <= q.maxHops; length++) {
-    while (search.reach('from') + search.reach('to') < length) {
-      const end = search.cheaperEnd();
-      if (end === null) break;
-      const cost = search.cost(end);
-      if (work + cost > budget) {
+    while (search.coverage() < length) {
+      const read = search.nextRead(length);
+      if (read === null) break;
+      if (work + read.cost > budget) {
         stoppedBy = 'WORK_BUDGET';
         break lengths;
       }
-      const frontier = search.frontier(end);
-      search.absorb(end, await readLayer(frontier));
-      work += cost;
-      expandedNodes += frontier.length;
+      search.take(read, await readLayer(read));
+      work += read.cost;
+      expandedNodes += read.ids.length;
     }
     const walk = search.enumerate(length, q.limit - found.length, visits);
     found.push(...walk.paths);

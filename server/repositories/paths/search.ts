@@ -3,9 +3,11 @@
  * read so far (no database here: the repository feeds it one breadth-first layer at a time).
  *
  * Two balls grow breadth-first, one around each end; the repository grows the cheaper one (the
- * stored degrees of its frontier) until their radii add up to the path length L being looked for.
- * Then every edge of every path of L steps has at least one end that was expanded, so all of them
- * are in `adjacency`, and a depth-first walk from `from` finds them, keeping a step only when
+ * stored degrees of its frontier) until their radii add up to the path length L being looked for,
+ * or to L - 1 and a meet has read the steps from one frontier into the other (a layer that keeps
+ * only those: far fewer rows than a full one around a hub). Then every edge of every path of L
+ * steps has an end that was expanded or joins the two frontiers, so all of them are in
+ * `adjacency`, and a depth-first walk from `from` finds them, keeping a step only when
  * `to` can still be reached in the steps left (its distance from `to` when known; beyond the
  * `to` ball only while enough steps are left to cross it). The walk tries steps in the order of
  * their type, then the next id, so paths of one length come out in the order of their signature
@@ -34,6 +36,19 @@ export interface FoundPath {
 
 export type End = 'from' | 'to';
 
+/**
+ * What the next round trip reads: the neighbourhood of one ball's frontier, whole (a layer) or
+ * only the steps `into` the other frontier (a meet).
+ */
+export interface LayerRead {
+  kind: 'layer' | 'meet';
+  end: End;
+  ids: readonly string[];
+  into: readonly string[] | null;
+  /** Stored relationships it reads (the degrees of the nodes read). */
+  cost: number;
+}
+
 /** A ball around one end: the distance of every node found, and the nodes at its radius. */
 interface Ball {
   dist: Map<string, number>;
@@ -49,6 +64,8 @@ export class PathSearch {
   private readonly adjacency = new Map<string, Map<string, Step>>();
   private readonly degree = new Map<string, number>();
   private sorted = new Map<string, Step[]>();
+  /** Whether the steps between the two current frontiers have been read. */
+  private met = false;
 
   constructor(
     readonly from: string,
@@ -69,25 +86,38 @@ export class PathSearch {
     return ball.frontier.length === 0 ? Infinity : ball.radius;
   }
 
-  /** The nodes the next layer of `end` expands. */
-  frontier(end: End): readonly string[] {
-    return this.balls[end].frontier;
+  /** The longest paths whose every edge is known: the radii, plus one after a meet. */
+  coverage(): number {
+    return this.reach('from') + this.reach('to') + (this.met ? 1 : 0);
+  }
+
+  /**
+   * The cheapest read that brings coverage() toward `length`: a meet when one step is missing,
+   * else a layer of the cheaper ball; null when both balls have reached every node they can.
+   */
+  nextRead(length: number): LayerRead | null {
+    const open = (['from', 'to'] as const).filter((e) => this.balls[e].frontier.length > 0);
+    if (open.length === 0) return null;
+    const end = open.length === 2 && this.cost('to') < this.cost('from') ? 'to' : open[0]!;
+    const ids = this.balls[end].frontier;
+    const cost = this.cost(end);
+    if (this.met || this.coverage() !== length - 1) return { kind: 'layer', end, ids, into: null, cost };
+    return { kind: 'meet', end, ids, into: this.balls[end === 'from' ? 'to' : 'from'].frontier, cost };
+  }
+
+  /** Takes in what a read returned. */
+  take(read: LayerRead, rows: readonly LayerRow[]): void {
+    if (read.kind === 'layer') this.absorb(read.end, rows);
+    else this.meet(rows);
   }
 
   /** Stored relationships of a ball's frontier: what expanding it reads. */
-  cost(end: End): number {
+  private cost(end: End): number {
     return this.balls[end].frontier.reduce((sum, id) => sum + (this.degree.get(id) ?? 0), 0);
   }
 
-  /** The end whose ball is cheaper to grow (null when both have reached every node they can). */
-  cheaperEnd(): End | null {
-    const open = (['from', 'to'] as const).filter((end) => this.balls[end].frontier.length > 0);
-    if (open.length < 2) return open[0] ?? null;
-    return this.cost('to') < this.cost('from') ? 'to' : 'from';
-  }
-
   /** Takes in the layer read for the frontier of `end`: its steps, and the next frontier. */
-  absorb(end: End, rows: readonly LayerRow[]): void {
+  private absorb(end: End, rows: readonly LayerRow[]): void {
     const ball = this.balls[end];
     const next: string[] = [];
     for (const row of rows) {
@@ -102,6 +132,18 @@ export class PathSearch {
     }
     ball.radius += 1;
     ball.frontier = next;
+    this.met = false;
+    this.sorted = new Map();
+  }
+
+  /** Takes in a meet: steps between the two frontiers (the balls stay as they are). */
+  private meet(rows: readonly LayerRow[]): void {
+    for (const row of rows) {
+      if (this.excluded.has(row.y) || row.y === row.x) continue;
+      this.link(row.x, row);
+      this.link(row.y, { y: row.x, ty: row.ty, edgeId: row.edgeId });
+    }
+    this.met = true;
     this.sorted = new Map();
   }
 
@@ -118,8 +160,7 @@ export class PathSearch {
   }
 
   /**
-   * The first `need` paths of exactly `length` steps in signature order; needs
-   * reach('from') + reach('to') >= length. `visits` bounds the walk: `capped` says it stopped there.
+   * The first `need` paths of exactly `length` steps in signature order; needs coverage() >= length. `visits` bounds the walk: `capped` says it stopped there.
    */
   enumerate(length: number, need: number, visits: number): { paths: FoundPath[]; capped: boolean; visited: number } {
     const distTo = this.balls.to.dist;

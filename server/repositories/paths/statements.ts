@@ -9,6 +9,7 @@ import { Statement, type CypherStatement } from '../cypher.ts';
 import { flowOk, relOk, TYPED, type EdgeRefs } from '../edge-filter.ts';
 import { fundedEdgeProjection, graphNodeProjection, relationshipEdgeProjection } from '../projection.ts';
 import type { PathQuery, ProvenancePlan } from '../plan.ts';
+import type { LayerRead } from './search.ts';
 
 /** Whether the ends exist, and their stored degrees (what expanding each costs). */
 export function endsStatement(from: string, to: string): CypherStatement {
@@ -22,16 +23,22 @@ export function endsStatement(from: string, to: string): CypherStatement {
 }
 
 /**
- * One layer: for each id, one row per neighbour and type the walk may step to (a flow is a FUNDED
- * step; of parallel ones the largest, then by id; of parallel relationships of one type the first
- * by key), with the neighbour's stored degree.
+ * One read of the search (paths/search.ts LayerRead): for each node read, one row per neighbour
+ * and type the walk may step to (a flow is a FUNDED step; of parallel ones the largest, then by
+ * id; of parallel relationships of one type the first by key), with the neighbour's stored
+ * degree. A meet keeps only the neighbours in `into`, before sorting and reading degrees.
  */
-export function layerStatement(ids: readonly string[], filter: PathQuery['filter'], excludeIds: readonly string[]): CypherStatement {
+export function layerStatement(read: Pick<LayerRead, 'ids' | 'into'>, filter: PathQuery['filter'], excludeIds: readonly string[]): CypherStatement {
   const st = new Statement();
+  // Its own parameter, not an entry of the map: Neo4j caches IN over a constant list as a set, and
+  // the list can hold thousands of ids.
+  const into = st.param(read.into ?? []);
   // An open bound is a flag and a placeholder number, read back as null; '' (never an id) keeps
-  // the exclusions a list of strings: the types stay the same for every filter.
+  // the exclusions a list of strings: the types stay the same for every request.
   const f = st.param({
-    ids: [...ids],
+    ids: [...read.ids],
+    meet: read.into !== null,
+    plain: filter.relTypes === null && filter.funded && filter.yearFrom === null && filter.yearTo === null && filter.minAmountUsd === null,
     relTypes: filter.relTypes ?? RELATIONSHIP_TYPES,
     funded: filter.funded,
     hasFrom: filter.yearFrom !== null,
@@ -53,17 +60,22 @@ export function layerStatement(ids: readonly string[], filter: PathQuery['filter
     kinds: null,
     typedReach: true,
   };
+  // A flow is reached over PROVIDED (from its donor) or TO (from its recipient): the relationship's
+  // type names the other end's property, so no label or id of the expanded node is read per step.
+  // Without a filter (plain) no test runs per relationship.
+  const flowTypes = `['PROVIDED', 'TO']`;
   const cypher = `
     UNWIND ${f}.ids AS xid
     MATCH (x:Entity {id: xid})
-    CALL (x) {
+    CALL (x, xid) {
       MATCH (x)-[r:${TYPED}|PROVIDED|TO]-(m)
-      WHERE (m:Entity AND ${relOk('r', p)}) OR (m:Funding AND ${f}.funded AND ${flowOk('m', p)})
-      WITH r, m, CASE WHEN m:Funding THEN CASE WHEN m.donorId = x.id THEN m.recipientId ELSE m.donorId END ELSE m.id END AS yid,
-        CASE WHEN m:Funding THEN 'FUNDED' ELSE type(r) END AS ty
-      WITH r, m, yid, ty WHERE yid <> x.id AND NOT yid IN ${f}.excludeIds
-      WITH yid, ty, r, m ORDER BY CASE WHEN m:Funding THEN -m.amountUsd ELSE 0 END, CASE WHEN m:Funding THEN m.id ELSE coalesce(r.key, elementId(r)) END
-      WITH yid, ty, head(collect(CASE WHEN m:Funding THEN 'FUNDED:' + m.id ELSE coalesce(r.key, elementId(r)) END)) AS edge
+      WITH r, m, type(r) AS rt
+      WHERE ${f}.plain OR (rt IN ${flowTypes} AND ${f}.funded AND ${flowOk('m', p)}) OR (NOT rt IN ${flowTypes} AND ${relOk('r', p)})
+      WITH r, m, rt, CASE rt WHEN 'PROVIDED' THEN m.recipientId WHEN 'TO' THEN m.donorId ELSE m.id END AS yid
+      WITH r, m, yid, CASE WHEN rt IN ${flowTypes} THEN 'FUNDED' ELSE rt END AS ty
+      WHERE yid <> xid AND NOT yid IN ${f}.excludeIds AND (NOT ${f}.meet OR yid IN ${into})
+      WITH yid, ty, r, m ORDER BY CASE WHEN ty = 'FUNDED' THEN -m.amountUsd ELSE 0 END, CASE WHEN ty = 'FUNDED' THEN m.id ELSE coalesce(r.key, elementId(r)) END
+      WITH yid, ty, head(collect(CASE WHEN ty = 'FUNDED' THEN 'FUNDED:' + m.id ELSE coalesce(r.key, elementId(r)) END)) AS edge
       MATCH (y:Entity {id: yid})
       RETURN collect([yid, ty, edge, COUNT { (y)--() }]) AS steps
     }

@@ -46,7 +46,7 @@ const ROOTS: Record<string, (root: Selected) => CypherStatement[]> = {
     const q = pathsPlan(r);
     return [
       endsStatement(q.from, q.to),
-      layerStatement([q.from], q.filter, q.excludeIds),
+      layerStatement({ ids: [q.from], into: null }, q.filter, q.excludeIds),
       pathItemsStatement([q.from, q.to], [{ x: q.from, y: q.to, edgeId: `FUNDED:${q.from}` }], q.provenance),
     ];
   },

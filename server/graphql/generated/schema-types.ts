@@ -877,12 +877,12 @@ export type PathSearch = {
   budget: Scalars['Int']['output'];
   /** Every path of at most this many steps was found (maxHops when the search ran to the end). */
   exhaustiveTo: Scalars['Int']['output'];
-  /** Nodes expanded breadth-first from the end with fewer relationships. */
+  /** Nodes whose relationships were read, breadth-first from both ends. */
   expandedNodes: Scalars['Int']['output'];
   maxHops: Scalars['Int']['output'];
-  /** WORK_BUDGET or PREFIX_CAP when a bound stopped the search early; null when it did not. */
+  /** WORK_BUDGET (relationships read) or PREFIX_CAP (partial paths walked) when a bound stopped the search early; null when it did not. */
   stoppedBy?: Maybe<Scalars['String']['output']>;
-  /** Stored relationships of those nodes, against the budget. */
+  /** Stored relationships of those reads, against the budget. */
   work: Scalars['Int']['output'];
 };
 

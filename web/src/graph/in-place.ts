@@ -8,6 +8,13 @@
 import type { Collection, Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Ghosts } from './leaving.ts';
 
+/**
+ * Classes the canvas itself recomputes after every update (which labels fit, which are hubs):
+ * a staying element keeps them until then rather than losing and regaining them, each change of
+ * classes costing a restyle.
+ */
+const CANVAS_CLASSES = new Set(['label-low', 'hub']);
+
 /** True when two data objects hold the same fields with the same values. */
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(b);
@@ -44,7 +51,8 @@ function ghostsOf(leaving: Collection): Ghosts {
 
 /**
  * Make `cy` hold exactly `elements`: staying elements get the new data and classes (state
- * classes such as hidden or expanded are the caller's to reapply, as after a full replace),
+ * classes such as hidden or expanded are the caller's to reapply, as after a full replace; the
+ * canvas's own classes stay until it recomputes them),
  * entering ones are added with their given positions, leaving ones are removed. Returns the
  * ghosts of the leaving elements.
  */
@@ -73,8 +81,10 @@ export function updateInPlace(cy: Core, elements: ElementDefinition[]): Ghosts {
         current.removeData();
         current.data(el.data);
       }
-      const classes = typeof el.classes === 'string' ? el.classes : (el.classes ?? []).join(' ');
-      if (current.classes().join(' ') !== classes.trim().split(/\s+/).filter(Boolean).join(' ')) current.classes(classes);
+      const given = (typeof el.classes === 'string' ? el.classes.split(/\s+/) : (el.classes ?? [])).filter(Boolean);
+      const have = current.classes();
+      const next = [...given, ...have.filter((c) => CANVAS_CLASSES.has(c) && !given.includes(c))];
+      if (have.length !== next.length || have.some((c) => !next.includes(c))) current.classes(next);
     }
     if (entering.length) cy.add(entering);
   });

@@ -140,8 +140,10 @@ export class ExploreView extends CanvasView {
     this.applied = state;
     if (state.explore.layout !== applied.explore.layout) return void this.relayout();
     const { focus, focusMode } = state.explore;
-    if (focus && focus !== applied.explore.focus) void this.focusNode(focus);
-    if (focusMode !== applied.explore.focusMode) this.applyFocusMode();
+    const modeChanged = focusMode !== applied.explore.focusMode;
+    // In focus mode the picture is the focused neighbourhood, fitted once the focus is selected.
+    if (focus && focus !== applied.explore.focus) void this.focusNode(focus).then(() => (focusMode || modeChanged) && this.applyFocusMode());
+    else if (modeChanged) this.applyFocusMode();
   }
 
   override searchHit(hit: SearchHit): boolean {
@@ -295,6 +297,8 @@ export class ExploreView extends CanvasView {
       if (node.empty()) return toast(`“${id}” is not in the graph under the current filters.`, 'error');
     }
     this.select(id);
+    // Focus mode fits the focused neighbourhood instead (applyFocusMode).
+    if (this.slice.focusMode) return;
     const zoom = Math.max(this.cy.zoom(), 1);
     if (animate) this.cy.animate({ center: { eles: node }, zoom }, { duration: 250 });
     else {

@@ -193,6 +193,9 @@ export class Canvas {
   async layout(name: LayoutName, eles?: cytoscape.Collection, fresh = false): Promise<void> {
     if (name === 'dagre' || name === 'dagre-lr') await ensureDagre();
     this.running?.stop();
+    // The panels around the canvas (timeline, banners) may have changed its size since the last
+    // draw; Cytoscape keeps the old size until told, and a fit would use it.
+    this.cy.resize();
     const target = eles ?? this.cy.elements(':visible');
     const nodes = target.nodes();
     if (nodes.length === 0) return;
@@ -266,6 +269,7 @@ export class Canvas {
 
   /** Fit the visible graph (or `eles`) in the viewport. */
   fit(eles?: cytoscape.Collection): void {
+    this.cy.resize();
     this.cy.fit(eles ?? this.cy.elements(':visible'), 30);
     this.declutter();
   }

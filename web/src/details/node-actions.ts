@@ -7,6 +7,9 @@
 import { h, setChildren } from '../ui/dom.ts';
 import { openMenu, type MenuItem } from '../ui/menu.ts';
 
+/** Fired on the document after a view applied pins: a shown row draws Pin/Unpin again. */
+export const PINS_CHANGED = 'aidgraph-pins-changed';
+
 /** The actions on a node, or null when the active view has none for it. */
 export type NodeActionSource = (id: string) => MenuItem[] | null;
 
@@ -19,6 +22,9 @@ export function nodeActionBar(id: string, source: NodeActionSource): HTMLElement
     setChildren(bar, ...items.map((item) => button(item, draw)));
   };
   draw();
+  // Pins may change while the row is shown (the URL replayed, the canvas menu): draw it again then.
+  const onPins = () => (bar.isConnected ? draw() : document.removeEventListener(PINS_CHANGED, onPins));
+  document.addEventListener(PINS_CHANGED, onPins);
   return bar;
 }
 

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { Core } from 'cytoscape';
 import type { UrlField } from '../app/url-fields.ts';
+import { PINS_CHANGED } from '../details/node-actions.ts';
 
 const ID = /^[A-Za-z0-9_:.\-]{1,120}$/;
 const TYPE = /^[A-Z][A-Z0-9_]{0,60}$/;
@@ -86,4 +87,6 @@ export function applyPins(cy: Core, pins: readonly Pin[]): void {
       node.lock().addClass('pinned');
     }
   });
+  // The details panel's Pin/Unpin follows (details/node-actions.ts).
+  document.dispatchEvent(new Event(PINS_CHANGED));
 }

@@ -138,6 +138,7 @@ export class ExploreView extends CanvasView {
     if (!applied || reloadKey(state) !== reloadKey(applied)) return void this.load(state);
     this.filters.render(state.explore, state.filters);
     this.applied = state;
+    if (JSON.stringify(state.explore.pinned) !== JSON.stringify(applied.explore.pinned)) applyPins(this.cy, state.explore.pinned);
     if (state.explore.layout !== applied.explore.layout) return void this.relayout();
     const { focus, focusMode } = state.explore;
     const modeChanged = focusMode !== applied.explore.focusMode;

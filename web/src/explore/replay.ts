@@ -87,6 +87,6 @@ export function applyPins(cy: Core, pins: readonly Pin[]): void {
       node.lock().addClass('pinned');
     }
   });
-  // The details panel's Pin/Unpin follows (details/node-actions.ts).
-  document.dispatchEvent(new Event(PINS_CHANGED));
+  // The details panel's Pin/Unpin follows (details/node-actions.ts); unit tests have no document.
+  globalThis.document?.dispatchEvent(new Event(PINS_CHANGED));
 }

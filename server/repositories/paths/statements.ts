@@ -31,8 +31,8 @@ export function endsStatement(from: string, to: string): CypherStatement {
 export function layerStatement(read: Pick<LayerRead, 'ids' | 'into'>, filter: PathQuery['filter'], excludeIds: readonly string[]): CypherStatement {
   const st = new Statement();
   // Its own parameter, not an entry of the map: Neo4j caches IN over a constant list as a set, and
-  // the list can hold thousands of ids.
-  const into = st.param(read.into ?? []);
+  // the list can hold thousands of ids. '' (never an id) keeps it a list of strings in a layer too.
+  const into = st.param(['', ...(read.into ?? [])]);
   // An open bound is a flag and a placeholder number, read back as null; '' (never an id) keeps
   // the exclusions a list of strings: the types stay the same for every request.
   const f = st.param({

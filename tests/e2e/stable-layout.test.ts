@@ -18,6 +18,24 @@ async function entering(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __aidgraph: { cy(v: string): { nodes(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } } }).__aidgraph.cy('explore').nodes('.entered').map((n) => n.id()).sort());
 }
 
+/** The canvas's size and zoom, and the box of what it shows, in canvas pixels. */
+async function viewport(page: Page): Promise<{ width: number; height: number; zoom: number; box: { x1: number; y1: number; x2: number; y2: number } }> {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __aidgraph: { cy(v: string): { width(): number; height(): number; zoom(): number; elements(s: string): { renderedBoundingBox(): { x1: number; y1: number; x2: number; y2: number } } } } }).__aidgraph.cy('explore');
+    const { x1, y1, x2, y2 } = cy.elements(':visible').renderedBoundingBox();
+    return { width: cy.width(), height: cy.height(), zoom: cy.zoom(), box: { x1, y1, x2, y2 } };
+  });
+}
+
+/** Resolves once the canvas has taken the container's new size. */
+async function canvasResized(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const c = document.getElementById('cy-explore')!;
+    const cy = (window as unknown as { __aidgraph: { cy(v: string): { width(): number; height(): number } } }).__aidgraph.cy('explore');
+    return cy.width() === c.clientWidth && cy.height() === c.clientHeight;
+  });
+}
+
 describe('stable layouts', () => {
   const { app, browser } = useAppAndBrowser();
 
@@ -58,5 +76,35 @@ describe('stable layouts', () => {
     expect(moved(before, after)).toEqual([]);
     expect(await entering(page)).toEqual(entered);
     await screenshot(page, 'stable-year-step');
+  });
+
+  it('keeps a fitted picture fitted when the canvas changes size, and leaves a zoom the user chose', async () => {
+    const { page } = browser;
+    const original = page.viewportSize()!;
+    await page.goto('about:blank');
+    await openReady(page, app.url, '', 'explore');
+    try {
+      const before = await viewport(page);
+      await page.setViewportSize({ width: 1000, height: 640 });
+      await canvasResized(page);
+      const after = await viewport(page);
+      expect(after.height).toBeLessThan(before.height);
+      // The whole picture is inside the smaller canvas (the fit's 30 px margin, less rounding).
+      expect(after.box.x1).toBeGreaterThanOrEqual(-1);
+      expect(after.box.y1).toBeGreaterThanOrEqual(-1);
+      expect(after.box.x2).toBeLessThanOrEqual(after.width + 1);
+      expect(after.box.y2).toBeLessThanOrEqual(after.height + 1);
+      expect(after.zoom).toBeLessThan(before.zoom);
+      // Once the user zooms, a change of size keeps their zoom.
+      await page.locator('#cy-explore').focus();
+      await page.keyboard.press('+');
+      const zoomed = (await viewport(page)).zoom;
+      expect(zoomed).toBeGreaterThan(after.zoom);
+      await page.setViewportSize(original);
+      await canvasResized(page);
+      expect((await viewport(page)).zoom).toBeCloseTo(zoomed, 6);
+    } finally {
+      await page.setViewportSize(original);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** The plain data every export format is written from: visible nodes and edges of one canvas. */
 import type { Core, NodeSingular } from 'cytoscape';
 import type { EdgeData, NodeData } from '../graph/to-elements.ts';
+import { visibleElements } from '../graph/visible.ts';
 
 export interface ExportNode {
   data: NodeData;
@@ -19,9 +20,10 @@ export interface ExportGraph {
 
 /** Collect what is visible on `cy` (hidden nodes and "+N more" placeholders are left out). */
 export function visibleGraph(cy: Core, name: string): ExportGraph {
-  const nodes = cy.nodes(':visible').filter((n) => !n.hasClass('more'));
+  const shown = visibleElements(cy);
+  const nodes = shown.nodes().filter((n) => !n.hasClass('more'));
   const ids = new Set(nodes.map((n) => n.id()));
-  const edges = cy.edges(':visible').filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()));
+  const edges = shown.edges().filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()));
   return {
     name,
     nodes: nodes.map((n) => ({ data: n.data() as NodeData, position: { ...(n as NodeSingular).position() } })),

@@ -13,6 +13,8 @@ import { enteringPosition, hashedPosition, withSeededRandom, type Point } from '
 import { updateInPlace } from './in-place.ts';
 import { LeavingFade } from './leaving.ts';
 import { layoutKey, recallPositions, storePositions } from './position-cache.ts';
+import { KeepFitted } from './keep-fit.ts';
+import { visibleElements } from './visible.ts';
 
 cytoscape.use(fcose);
 
@@ -45,12 +47,14 @@ export class Canvas {
   private remembered = new Map<string, Point>();
   private enteringTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly leaving: LeavingFade;
+  private readonly keepFit: KeepFitted;
 
   constructor(
     readonly container: HTMLElement,
     private readonly options: CanvasOptions = {},
   ) {
     this.leaving = new LeavingFade(container, () => this.cy);
+    this.keepFit = new KeepFitted(container, () => this.core, () => this.core && !this.large && declutterLabels(this.core));
   }
 
   /**
@@ -88,6 +92,7 @@ export class Canvas {
       if (el.isNode() && !large) el.connectedEdges().removeClass('hover');
     });
     bindHoverCards(cy);
+    this.keepFit.bind(cy);
     cy.on('zoom', () => this.syncHubs());
     // After a selection the neighbours' labels take priority; recheck which labels fit.
     cy.on('select unselect', 'node', () => this.declutter());
@@ -196,7 +201,7 @@ export class Canvas {
     // The panels around the canvas (timeline, banners) may have changed its size since the last
     // draw; Cytoscape keeps the old size until told, and a fit would use it.
     this.cy.resize();
-    const target = eles ?? this.cy.elements(':visible');
+    const target = eles ?? visibleElements(this.cy);
     const nodes = target.nodes();
     if (nodes.length === 0) return;
     let options = layoutOptions(name, nodes.length);
@@ -245,7 +250,9 @@ export class Canvas {
     });
     withSeededRandom(nodes.map((n) => n.id()).sort().join('|'), () => layout.run());
     await done;
-    if (laidOut !== target) this.cy.fit(target, 30);
+    // Every layout ends fitted: a force layout on the newcomers only is fitted here.
+    if (laidOut !== target) this.keepFit.fit(this.cy, target);
+    else this.keepFit.fitted(target);
     if (name === 'fcose') {
       // Kept across loads: a node that leaves and comes back (a year step) returns to its place.
       nodes.forEach((n) => void this.remembered.set(n.id(), { ...n.position() }));
@@ -270,7 +277,7 @@ export class Canvas {
   /** Fit the visible graph (or `eles`) in the viewport. */
   fit(eles?: cytoscape.Collection): void {
     this.cy.resize();
-    this.cy.fit(eles ?? this.cy.elements(':visible'), 30);
+    this.keepFit.fit(this.cy, eles ?? visibleElements(this.cy));
     this.declutter();
   }
 
@@ -288,8 +295,9 @@ export class Canvas {
   /** Mark the canvas ready (tests wait for this) with its element counts. */
   markReady(): void {
     this.container.dataset.state = 'ready';
-    this.container.dataset.nodes = String(this.cy.nodes(':visible').length);
-    this.container.dataset.edges = String(this.cy.edges(':visible').length);
+    const shown = visibleElements(this.cy);
+    this.container.dataset.nodes = String(shown.nodes().length);
+    this.container.dataset.edges = String(shown.edges().length);
   }
 }
 

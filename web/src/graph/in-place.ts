@@ -7,6 +7,7 @@
  */
 import type { Collection, Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { Ghosts } from './leaving.ts';
+import { settleStyles } from './visible.ts';
 
 /**
  * Classes the canvas itself recomputes after every update (which labels fit, which are hubs):
@@ -33,7 +34,7 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
 /** What the leaving elements looked like (the visible ones), in model coordinates. */
 function ghostsOf(leaving: Collection): Ghosts {
   const ghosts: Ghosts = { nodes: [], edges: [] };
-  leaving.forEach((el) => {
+  settleStyles(leaving).forEach((el) => {
     if (!el.visible()) return;
     if (el.isNode()) {
       const node = el as NodeSingular;

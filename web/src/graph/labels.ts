@@ -5,6 +5,7 @@
  * in far enough that the canvas drops the class).
  */
 import type { Core, NodeSingular } from 'cytoscape';
+import { visibleElements } from './visible.ts';
 
 interface Box {
   x1: number;
@@ -31,7 +32,7 @@ function importance(a: NodeSingular, b: NodeSingular): number {
  * zoom exactly as the labels do, so overlap in them is overlap on screen.
  */
 export function declutterLabels(cy: Core): number {
-  const nodes = cy.nodes(':visible').filter((n) => !n.hasClass('more') && !!n.data('label'));
+  const nodes = visibleElements(cy).nodes().filter((n) => !n.hasClass('more') && !!n.data('label'));
   const order = (nodes.toArray() as NodeSingular[]).sort(importance);
   const kept: Box[] = [];
   const low: NodeSingular[] = [];

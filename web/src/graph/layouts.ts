@@ -3,6 +3,7 @@
  * Layouts never animate (headless Chromium has no GPU; tests wait for `layoutstop`).
  */
 import type { LayoutOptions } from 'cytoscape';
+import { FIT_PADDING } from './keep-fit.ts';
 
 export type LayoutName = 'fcose' | 'dagre' | 'dagre-lr' | 'preset' | 'concentric';
 
@@ -21,7 +22,7 @@ export const DRAFT_ABOVE = 700;
 
 /** Options for `cy.layout()` given the layout name and the node count. */
 export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOptions {
-  const common = { animate: false, fit: true, padding: 30 };
+  const common = { animate: false, fit: true, padding: FIT_PADDING };
   switch (name) {
     case 'dagre':
     case 'dagre-lr':

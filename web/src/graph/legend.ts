@@ -4,6 +4,7 @@
  */
 import type { Core } from 'cytoscape';
 import { EDGE_FAMILIES, fundingWidth, kindStyle } from './kinds.ts';
+import { visibleElements } from './visible.ts';
 import { h, setChildren } from '../ui/dom.ts';
 import { formatUsd } from '../ui/format.ts';
 
@@ -77,12 +78,13 @@ export function kindSwatch(kind: string): SVGSVGElement {
 /** Draw a compact legend of what is on `cy` now. */
 export function renderLegend(host: HTMLElement, cy: Core): void {
   const kinds = new Set<string>();
-  cy.nodes(':visible').forEach((n) => {
+  const shown = visibleElements(cy);
+  shown.nodes().forEach((n) => {
     if (!n.hasClass('more')) kinds.add(n.data('kind'));
   });
   const families = new Set<string>();
   let money = false;
-  cy.edges(':visible').forEach((e) => {
+  shown.edges().forEach((e) => {
     families.add(e.data('family'));
     if (e.data('amountUsd')) money = true;
   });

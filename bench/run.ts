@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [--size S|M|L|seed] [--only load,api,browser] [--seed 42] [--duration MS] [--warmup MS]
- *                    [--port 7704] [--data-dir DIR] [--out bench/out] [--regenerate] [--resume]`
+ *                    [--loads bare,bulk,loader] [--port 7704] [--data-dir DIR] [--out bench/out]
+ *                    [--regenerate] [--resume]`
  *
  * Generates (or reuses) the synthetic data set of the size, starts its own Neo4j (or uses
  * NEO4J_URI, which it WIPES), and measures loading, the API and the browser beside their
@@ -23,7 +24,9 @@ import { loadPhaseMemory, memoryRecorder } from './lib/memory.ts';
 import { clearProgress, progressFile, readProgress, writeProgress } from './lib/progress.ts';
 import { parseSize, type SizeName } from './lib/sizes.ts';
 import { SEED_DATA_DIR, seedCounts, seedTargets, type SeedLoaderOutput } from './lib/seed-size.ts';
-import { benchLoad } from './load/run-load.ts';
+import { benchLoad, LOAD_RUNS, type LoadRunName } from './load/run-load.ts';
+import { bulkRun } from './load/bulk-run.ts';
+import { AUTO_BULK_RECORDS } from '../seed/cli-commands.ts';
 import { graphCensus } from './load/graph-census.ts';
 import { benchApi } from './api/run-api.ts';
 import { benchBrowser } from './browser/run-browser.ts';
@@ -44,6 +47,8 @@ export interface BenchOptions {
   size: BenchSize;
   seed: number;
   only: Phase[];
+  /** The load runs the load phase measures. */
+  loads: LoadRunName[];
   durationMs: number;
   warmupMs: number;
   port: number;
@@ -85,6 +90,7 @@ export function defaultOptions(size: BenchSize): Omit<BenchOptions, 'log'> {
     size,
     seed: 42,
     only: [...PHASES],
+    loads: [...LOAD_RUNS],
     durationMs: small ? 500 : 4_000,
     warmupMs: small ? 200 : 500,
     port: 7704,
@@ -113,6 +119,7 @@ export function parseCli(argv: string[]): BenchOptions {
     options: {
       size: { type: 'string' },
       only: { type: 'string' },
+      loads: { type: 'string' },
       seed: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -134,10 +141,18 @@ export function parseCli(argv: string[]): BenchOptions {
     : base.only;
   if (size === 'seed' && only.some((p) => p !== 'browser')) throw new Error('--size seed measures the browser part only: use --only browser');
   const seed = values.seed ? Number(values.seed) : base.seed;
+  const loads = values.loads
+    ? values.loads.split(',').map((p) => {
+        const v = p.trim() as LoadRunName;
+        if (!LOAD_RUNS.includes(v)) throw new Error(`--loads takes ${LOAD_RUNS.join(', ')}; got "${p}"`);
+        return v;
+      })
+    : base.loads;
   return {
     ...base,
     seed,
     only,
+    loads,
     durationMs: values.duration ? Number(values.duration) : base.durationMs,
     warmupMs: values.warmup ? Number(values.warmup) : base.warmupMs,
     port: values.port ? Number(values.port) : base.port,
@@ -234,13 +249,19 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
     stopOnSignal = db;
     if (o.only.includes('load') && !done.has('load')) {
       db.beginPhase();
-      report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log);
+      report.load = await benchLoad(db, o.datasetDir, targets.counts.total, o.log, o.loads);
       report.memory.loaderPeakRssMb = report.load.runs.find((r) => r.name === 'loader')?.peakRssMb ?? null;
       report.memory.barePeakRssMb = report.load.runs.find((r) => r.name === 'bare')?.peakRssMb ?? null;
       loadPhaseMemory((proc, mb) => mem.add('load', proc, mb), report.load, db.phasePeakRssMb());
       finished('load');
     } else if (o.size !== 'seed' && (await holdsDataset(db, targets))) {
       o.log(`the database already holds this data set: reusing it (${done.has('load') ? 'loaded by the resumed run' : '--only without load'})`);
+    } else if (db.own && o.size !== 'seed' && targets.counts.total >= AUTO_BULK_RECORDS) {
+      // As `npm run import` would: a large folder into an empty embedded store goes in bulk.
+      o.log('loading the data set in bulk (not measured: --only without load)');
+      const bulk = await bulkRun(db, o.datasetDir, targets.counts.total, o.log);
+      if (bulk.error) throw new Error(`the bulk load failed: ${bulk.error.split('\n')[0]}`);
+      o.log(`loaded ${bulk.rows} rows in bulk in ${(bulk.wallMs / 1000).toFixed(1)} s`);
     } else {
       o.log('loading the data set (not measured: --only without load)');
       await db.reset();

@@ -3,7 +3,8 @@
  * (bench/baselines/bare-load.ts) and the bulk first load (bulk-run.ts), each in its own process
  * on a freshly reset database. The bare load runs first, then the bulk load, then the loader; the
  * checksums of the bulk and the loader's graphs are compared, and the loader's graph is left in
- * place for the API benchmark.
+ * place for the API benchmark. `--loads` chooses fewer (L's bare and transactional loads take
+ * most of an hour on this machine).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,18 +67,20 @@ export interface LoadReport {
   bulkCensusDiff: Record<string, [number, number]>;
 }
 
-/** Runs both loads; leaves the database holding the loader's graph (or the bare one if the loader failed). */
-export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: (line: string) => void): Promise<LoadReport> {
-  const runs: LoadRun[] = [];
+/** The load runs a bench can measure. */
+export const LOAD_RUNS = ['bare', 'bulk', 'loader'] as const;
+export type LoadRunName = (typeof LOAD_RUNS)[number];
 
+/** The bare-driver ceiling on a fresh database. */
+async function bareRun(db: BenchNeo4j, dir: string, rows: number, log: (line: string) => void): Promise<LoadRun> {
   log(`load: bare-driver baseline on a fresh database (${rows} rows)`);
   await db.reset();
   db.beginPhase();
-  let cpu0 = db.cpuSeconds();
+  const cpu0 = db.cpuSeconds();
   const bare = await runTsChild<{ bareLoad: BareLoadResult }>(path.join(here, '../baselines/bare-load.ts'), [dir], db.env());
-  let cpu1 = db.cpuSeconds();
+  const cpu1 = db.cpuSeconds();
   const b = bare.result.bareLoad;
-  runs.push({
+  return {
     name: 'bare',
     rows: b.rows,
     wallMs: b.totalMs,
@@ -91,21 +94,20 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
     neo4jCpuSeconds: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
     census: await graphCensus(db),
     detail: b.perKind,
-  });
+  };
+}
 
-  log('load: the bulk first load (neo4j-admin import through the launcher) on an emptied, stopped store');
-  const bulk = await bulkRun(db, dir, rows, log);
-  runs.push(bulk);
-
+/** The import command on a fresh database; on failure the bare load leaves a graph for the API. */
+async function loaderRun(db: BenchNeo4j, dir: string, rows: number, log: (line: string) => void): Promise<LoadRun> {
   log('load: the import command (seed/loader loadDataset) on a fresh database');
   await db.reset();
   db.beginPhase();
-  cpu0 = db.cpuSeconds();
+  const cpu0 = db.cpuSeconds();
   try {
     const loader = await runTsChild<{ loader: { ms: number; phases: LoaderPhases | null; result: unknown; maxRssMb: number } }>(path.join(here, 'loader-child.ts'), [dir], db.env());
-    cpu1 = db.cpuSeconds();
+    const cpu1 = db.cpuSeconds();
     const l = loader.result.loader;
-    runs.push({
+    return {
       name: 'loader',
       rows,
       wallMs: l.ms,
@@ -118,29 +120,47 @@ export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: 
       phases: l.phases,
       detail: l.result,
       checksum: await checksumOf(db, log),
-    });
+    };
   } catch (err) {
     log(`load: the loader failed: ${(err as Error).message.slice(0, 500)}`);
-    runs.push({
-      name: 'loader', rows, wallMs: Number.NaN, rowsPerSec: Number.NaN, peakRssMb: null, clientCpuSeconds: null,
-      neo4jCpuSeconds: null, census: { nodes: {}, relationships: {} }, error: (err as Error).message.slice(0, 2000),
-    });
-    // Leave a loaded graph for the API benchmark.
     await db.reset();
     await runTsChild(path.join(here, '../baselines/bare-load.ts'), [dir], db.env());
+    return {
+      name: 'loader', rows, wallMs: Number.NaN, rowsPerSec: Number.NaN, peakRssMb: null, clientCpuSeconds: null,
+      neo4jCpuSeconds: null, census: { nodes: {}, relationships: {} }, error: (err as Error).message.slice(0, 2000),
+    };
   }
-  const bareRun = runs.find((r) => r.name === 'bare')!;
-  const loaderRun = runs.find((r) => r.name === 'loader')!;
-  const ok = !loaderRun.error;
+}
+
+/**
+ * Runs the chosen loads (default all three) in the order bare, bulk, loader; leaves the database
+ * holding the last one's graph (the loader's when it runs).
+ */
+export async function benchLoad(db: BenchNeo4j, dir: string, rows: number, log: (line: string) => void, which: readonly LoadRunName[] = LOAD_RUNS): Promise<LoadReport> {
+  const runs: LoadRun[] = [];
+  if (which.includes('bare')) runs.push(await bareRun(db, dir, rows, log));
+  if (which.includes('bulk')) {
+    log('load: the bulk first load (neo4j-admin import through the launcher) on an emptied, stopped store');
+    runs.push(await bulkRun(db, dir, rows, log));
+  }
+  if (which.includes('loader')) runs.push(await loaderRun(db, dir, rows, log));
+  return compareRuns(dir, rows, runs);
+}
+
+/** The ratios and graph comparisons between the runs made (null where a partner did not run). */
+function compareRuns(dir: string, rows: number, runs: LoadRun[]): LoadReport {
+  const bare = runs.find((r) => r.name === 'bare' && !r.error);
+  const loader = runs.find((r) => r.name === 'loader' && !r.error);
+  const bulk = runs.find((r) => r.name === 'bulk' && !r.error);
   return {
     dataset: dir,
     rows,
     runs,
-    ratioToCeiling: ok && bareRun.rowsPerSecSend ? loaderRun.rowsPerSec / bareRun.rowsPerSecSend : null,
-    ratioToBareEndToEnd: ok ? loaderRun.rowsPerSec / bareRun.rowsPerSec : null,
-    censusDiff: ok ? censusDiff(bareRun.census, loaderRun.census) : {},
-    bulkSpeedup: ok && !bulk.error ? bulk.rowsPerSec / loaderRun.rowsPerSec : null,
-    bulkChecksumEqual: ok && bulk.checksum && loaderRun.checksum ? bulk.checksum === loaderRun.checksum : null,
-    bulkCensusDiff: ok && !bulk.error ? censusDiff(bulk.census, loaderRun.census) : {},
+    ratioToCeiling: loader && bare?.rowsPerSecSend ? loader.rowsPerSec / bare.rowsPerSecSend : null,
+    ratioToBareEndToEnd: loader && bare ? loader.rowsPerSec / bare.rowsPerSec : null,
+    censusDiff: loader && bare ? censusDiff(bare.census, loader.census) : {},
+    bulkSpeedup: loader && bulk ? bulk.rowsPerSec / loader.rowsPerSec : null,
+    bulkChecksumEqual: loader && bulk?.checksum && loader.checksum ? bulk.checksum === loader.checksum : null,
+    bulkCensusDiff: loader && bulk ? censusDiff(bulk.census, loader.census) : {},
   };
 }

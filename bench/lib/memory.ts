@@ -33,11 +33,13 @@ export function memoryRecorder(earlier: readonly PhaseMemory[] = []): { add(phas
 /** The load phase's processes: each loader, the bulk load's JVMs, and the bench's Neo4j. */
 export function loadPhaseMemory(add: (process: string, peakRssMb: number | null | undefined) => void, load: LoadReport, neo4jPhasePeakMb: number | null): void {
   const run = (name: string) => load.runs.find((r) => r.name === name);
-  add('bare loader (node)', run('bare')?.peakRssMb);
-  add('bulk loader (node)', run('bulk')?.peakRssMb);
-  add('neo4j-admin import JVM (bulk)', run('bulk')?.bulk?.importerJvm?.peakRssMb);
-  add('Neo4j JVM started by the bulk load', run('bulk')?.bulk?.databaseJvm?.peakRssMb);
-  add('import loader (node)', run('loader')?.peakRssMb);
+  // Only the processes of the runs made (--loads may choose fewer).
+  const ran = (name: string, process: string, mb: number | null | undefined) => void (run(name) && add(process, mb));
+  ran('bare', 'bare loader (node)', run('bare')?.peakRssMb);
+  ran('bulk', 'bulk loader (node)', run('bulk')?.peakRssMb);
+  ran('bulk', 'neo4j-admin import JVM (bulk)', run('bulk')?.bulk?.importerJvm?.peakRssMb);
+  ran('bulk', 'Neo4j JVM started by the bulk load', run('bulk')?.bulk?.databaseJvm?.peakRssMb);
+  ran('loader', 'import loader (node)', run('loader')?.peakRssMb);
   const benchJvm = [neo4jPhasePeakMb, run('bare')?.neo4jPeakRssMb, run('loader')?.neo4jPeakRssMb].filter((v): v is number => typeof v === 'number');
   add('Neo4j JVM (bench)', benchJvm.length ? Math.max(...benchJvm) : null);
 }

@@ -84,7 +84,8 @@ export function formatReport(r: BenchReport): string {
       );
     }
     const diff = Object.entries(r.load.censusDiff);
-    out.push(diff.length ? `graph differences loader vs bare: ${diff.map(([k, [a, b]]) => `${k} ${a} vs ${b}`).join('; ')}` : 'both loads built the same graph (labels and relationship types counted)');
+    if (r.load.ratioToBareEndToEnd === null) out.push('loader vs bare graphs: not compared (one of them did not run)');
+    else out.push(diff.length ? `graph differences loader vs bare: ${diff.map(([k, [a, b]]) => `${k} ${a} vs ${b}`).join('; ')}` : 'both loads built the same graph (labels and relationship types counted)');
   }
 
   if (r.api) {

@@ -273,7 +273,12 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
         await runTsChild(path.join(here, 'baselines/bare-load.ts'), [o.datasetDir], db!.env());
         return undefined;
       });
-      if (o.size === 'seed' && loaded) report.dataset.counts = seedCounts(loaded.result);
+      if (loaded) {
+        const { ms, phases } = loaded.result.loader;
+        report.dataset.loadMs = ms;
+        o.log(`loaded in ${(ms / 1000).toFixed(2)} s (read + validate ${(phases.readValidateMs / 1000).toFixed(2)} s, schema ${(phases.schemaMs / 1000).toFixed(2)} s, writes ${(phases.writeMs / 1000).toFixed(2)} s)`);
+        if (o.size === 'seed') report.dataset.counts = seedCounts(loaded.result);
+      }
     }
     const database = db;
     if (o.only.includes('api')) {

@@ -10,7 +10,11 @@ export const SEED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta
 
 /** What load/loader-child.ts prints (the part the report keeps). */
 export interface SeedLoaderOutput {
-  loader: { result: { rows: number; counts: Record<string, { created: number; updated: number; unchanged: number }> } };
+  loader: {
+    ms: number;
+    phases: { readValidateMs: number; schemaMs: number; writeMs: number };
+    result: { rows: number; counts: Record<string, { created: number; updated: number; unchanged: number }> };
+  };
 }
 
 /** Empty targets (`size` is read by nothing but the generator): the counts come from the loader (seedCounts). */

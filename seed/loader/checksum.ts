@@ -26,30 +26,42 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-function digestOf(lines: string[]): string {
-  lines.sort();
-  const hash = createHash('sha256');
-  for (const line of lines) hash.update(line).update('\n');
-  return hash.digest('hex');
+const MOD = (1n << 256n) - 1n;
+
+/**
+ * An order-independent digest of lines, kept as they stream past: the sum of their SHA-256
+ * values modulo 2^256 (a multiset hash). No line is kept, so a graph of millions of elements
+ * needs no more memory than one record.
+ */
+class LineSum {
+  private sum = 0n;
+  count = 0;
+
+  add(line: string): void {
+    this.sum = (this.sum + BigInt(`0x${createHash('sha256').update(line).digest('hex')}`)) & MOD;
+    this.count++;
+  }
+
+  hex(): string {
+    return this.sum.toString(16).padStart(64, '0');
+  }
 }
 
-/** Counts and checksum of every node and relationship of `database`. */
+/** Counts and checksum of every node and relationship of `database`, read as a stream. */
 export async function graphDigest(driver: Driver, database: string): Promise<GraphDigest> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const nodeLines: string[] = [];
-    const nodes = await session.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props');
-    for (const r of nodes.records) {
+    const nodes = new LineSum();
+    for await (const r of session.run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')) {
       const labels = [...(r.get('labels') as string[])].sort();
-      nodeLines.push(JSON.stringify([labels, plain(r.get('props'))]));
+      nodes.add(JSON.stringify([labels, plain(r.get('props'))]));
     }
-    const relLines: string[] = [];
-    const rels = await session.run('MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props');
-    for (const r of rels.records) {
-      relLines.push(JSON.stringify([r.get('type'), r.get('from'), r.get('to'), plain(r.get('props'))]));
+    const rels = new LineSum();
+    for await (const r of session.run('MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props')) {
+      rels.add(JSON.stringify([r.get('type'), r.get('from'), r.get('to'), plain(r.get('props'))]));
     }
-    const checksum = createHash('sha256').update(digestOf(nodeLines)).update(digestOf(relLines)).digest('hex');
-    return { nodes: nodeLines.length, relationships: relLines.length, checksum };
+    const checksum = createHash('sha256').update(nodes.hex()).update(rels.hex()).digest('hex');
+    return { nodes: nodes.count, relationships: rels.count, checksum };
   } finally {
     await session.close();
   }

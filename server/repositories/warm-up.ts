@@ -8,11 +8,10 @@
 import type { Database } from '../db/database.ts';
 import { endsStatement, layerStatement, pathItemsStatement } from './paths/statements.ts';
 import { edgesStatement } from './lookups.ts';
-import type { ProvenancePlan } from './plan.ts';
+import type { EdgeFilter, ProvenancePlan } from './plan.ts';
 import { readRows } from './read.ts';
 import { neighborhoodStatement, overviewStatement } from './subgraph.ts';
 import type { CypherStatement } from './cypher.ts';
-import type { EdgeFilter } from './plan.ts';
 import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 
 const NOBODY = '\u0000warm-up';

@@ -11,6 +11,7 @@ import { edgesStatement } from './lookups.ts';
 import type { EdgeFilter, ProvenancePlan } from './plan.ts';
 import { readRows } from './read.ts';
 import { neighborhoodStatement, overviewStatement } from './subgraph.ts';
+import { summaryStatement } from './summary.ts';
 import type { CypherStatement } from './cypher.ts';
 import { RELATIONSHIP_TYPES } from '../../domain/relationship-types.ts';
 
@@ -37,16 +38,20 @@ const EXPLORER_FILTERS: EdgeFilter[] = [
   { ...NO_FILTER, minAmountUsd: 1 },
 ];
 
-/** The overview and expansion statements of each explorer filter, with and without a kinds filter. */
+/**
+ * What the explorer asks on its first load (the data summary, whose span the timeline needs) and
+ * the overview and expansion statements of each explorer filter, with and without a kinds filter.
+ */
 function explorerStatements(): CypherStatement[] {
   const none = VARIANTS[0];
-  return EXPLORER_FILTERS.flatMap((filter, i) => {
+  const filtered = EXPLORER_FILTERS.flatMap((filter, i) => {
     const kindsToo = i === 0 ? [null, ['Authority' as const]] : [null];
     return kindsToo.flatMap((kinds) => [
       overviewStatement({ filter: { ...filter, kinds }, limit: 1, maxEdges: 1, provenance: none }),
       neighborhoodStatement({ id: NOBODY, depth: 1, limit: 1, maxEdges: 1, filter, kinds, provenance: none }),
     ]);
   });
+  return [summaryStatement({ sourcesFirst: 1 }), ...filtered];
 }
 
 /** Time a warm-up statement may take: planning on a loaded machine takes far longer than running. */

@@ -112,6 +112,15 @@ export function defaultOptions(size: BenchSize): Omit<BenchOptions, 'log'> {
   };
 }
 
+/** A comma-separated option whose every entry must be one of `allowed`. */
+function listOption<T extends string>(name: string, value: string, allowed: readonly T[]): T[] {
+  return value.split(',').map((entry) => {
+    const v = entry.trim() as T;
+    if (!allowed.includes(v)) throw new Error(`${name} takes ${allowed.join(', ')}; got "${entry}"`);
+    return v;
+  });
+}
+
 /** Reads the command line into options. */
 export function parseCli(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -132,22 +141,10 @@ export function parseCli(argv: string[]): BenchOptions {
   });
   const size: BenchSize = values.size?.toLowerCase() === 'seed' ? 'seed' : parseSize(values.size ?? 'M');
   const base = defaultOptions(size);
-  const only = values.only
-    ? values.only.split(',').map((p) => {
-        const v = p.trim() as Phase;
-        if (!PHASES.includes(v)) throw new Error(`--only takes ${PHASES.join(', ')}; got "${p}"`);
-        return v;
-      })
-    : base.only;
+  const only = values.only ? listOption('--only', values.only, PHASES) : base.only;
   if (size === 'seed' && only.some((p) => p !== 'browser')) throw new Error('--size seed measures the browser part only: use --only browser');
   const seed = values.seed ? Number(values.seed) : base.seed;
-  const loads = values.loads
-    ? values.loads.split(',').map((p) => {
-        const v = p.trim() as LoadRunName;
-        if (!LOAD_RUNS.includes(v)) throw new Error(`--loads takes ${LOAD_RUNS.join(', ')}; got "${p}"`);
-        return v;
-      })
-    : base.loads;
+  const loads = values.loads ? listOption('--loads', values.loads, LOAD_RUNS) : base.loads;
   return {
     ...base,
     seed,

@@ -26,7 +26,8 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-const MOD = (1n << 256n) - 1n;
+/** Keeps the low 256 bits: the sum is taken modulo 2^256. */
+const LOW_256_BITS = (1n << 256n) - 1n;
 
 /**
  * An order-independent digest of lines, kept as they stream past: the sum of their SHA-256
@@ -38,7 +39,7 @@ class LineSum {
   count = 0;
 
   add(line: string): void {
-    this.sum = (this.sum + BigInt(`0x${createHash('sha256').update(line).digest('hex')}`)) & MOD;
+    this.sum = (this.sum + BigInt(`0x${createHash('sha256').update(line).digest('hex')}`)) & LOW_256_BITS;
     this.count++;
   }
 

@@ -4,7 +4,7 @@
  * and undo), and a copied URL reopens the same view.
  */
 import { describe, expect, it } from 'vitest';
-import { openReady, canvasSnapshot, graphql, nodeScreenPosition, recordTiming, screenshot, waitForView } from './support/app.ts';
+import { openReady, canvasSnapshot, clearEdgePoint, graphql, nodeScreenPosition, recordTiming, screenshot, waitForView } from './support/app.ts';
 import { useAppAndBrowser } from './support/session.ts';
 
 describe('explorer: network view', () => {
@@ -137,35 +137,7 @@ describe('explorer: network view', () => {
   it('clicking an edge shows its citations', async () => {
     const { page } = browser;
     await openReady(page, app.url, 'focus=danab', 'explore');
-    // An edge of Danab whose midpoint is on screen, away from the legend and from every node.
-    const target = await page.evaluate(() => {
-      type P = { x: number; y: number };
-      type E = { id(): string; renderedMidpoint(): P; connectedNodes(): unknown; source(): { id(): string }; target(): { id(): string } };
-      type N = { renderedPosition(): P };
-      const cy = (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { connectedEdges(): { toArray(): E[] } }; nodes(s: string): { toArray(): N[] } } } }).__aidgraph.cy('explore');
-      const box = document.getElementById('cy-explore')!.getBoundingClientRect();
-      const nodes = cy.nodes(':visible').toArray().map((n) => n.renderedPosition());
-      // Edges of other nodes, as straight segments: a click must not land on one of them.
-      const mine = new Set(cy.getElementById('danab').connectedEdges().toArray().map((e) => e.id()));
-      const others = (cy as unknown as { edges(s: string): { toArray(): E[] } }).edges(':visible').toArray().filter((e) => !mine.has(e.id()))
-        .map((e) => [(e.source() as unknown as N).renderedPosition(), (e.target() as unknown as N).renderedPosition()] as const);
-      const distance = (p: P, [a, b]: readonly [P, P]) => {
-        const len = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
-        const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / len));
-        return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
-      };
-      const ok = cy
-        .getElementById('danab')
-        .connectedEdges()
-        .toArray()
-        .map((e) => ({ id: e.id(), p: e.renderedMidpoint() }))
-        .filter(({ p }) => p.x > 20 && p.y > 20 && p.x < box.width - 240 && p.y < box.height - 20)
-        .filter(({ p }) => nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > 25))
-        .map((c) => ({ ...c, clear: Math.min(Infinity, ...others.map((segment) => distance(c.p, segment))) }))
-        .sort((a, b) => b.clear - a.clear);
-      const pick = ok[0];
-      return pick ? { id: pick.id, x: box.left + pick.p.x, y: box.top + pick.p.y } : null;
-    });
+    const target = await clearEdgePoint(page, 'danab');
     expect(target, 'an edge of Danab is clickable on screen').not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
     // Parallel edges lie close together: check against whichever edge the click selected.

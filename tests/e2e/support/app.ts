@@ -89,6 +89,41 @@ export async function nodeScreenPosition(page: Page, view: ViewName, id: string)
   );
 }
 
+/**
+ * Page coordinates of the midpoint of one of a node's edges on the network canvas: the one
+ * farthest from every other edge (as a straight segment), on screen, off the legend and away
+ * from every node, so a pointer there most likely meets that edge. Null when none is on screen.
+ */
+export async function clearEdgePoint(page: Page, nodeId: string): Promise<{ id: string; x: number; y: number } | null> {
+  return page.evaluate((nid) => {
+    type P = { x: number; y: number };
+    type E = { id(): string; renderedMidpoint(): P; source(): { id(): string }; target(): { id(): string } };
+    type N = { renderedPosition(): P };
+    const cy = (window as unknown as { __aidgraph: { cy(v: string): { getElementById(i: string): { connectedEdges(): { toArray(): E[] } }; nodes(s: string): { toArray(): N[] } } } }).__aidgraph.cy('explore');
+    const box = document.getElementById('cy-explore')!.getBoundingClientRect();
+    const nodes = cy.nodes(':visible').toArray().map((n) => n.renderedPosition());
+    const mine = new Set(cy.getElementById(nid).connectedEdges().toArray().map((e) => e.id()));
+    const others = (cy as unknown as { edges(s: string): { toArray(): E[] } }).edges(':visible').toArray().filter((e) => !mine.has(e.id()))
+      .map((e) => [(e.source() as unknown as N).renderedPosition(), (e.target() as unknown as N).renderedPosition()] as const);
+    const distance = (p: P, [a, b]: readonly [P, P]) => {
+      const len = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+      const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / len));
+      return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
+    };
+    const ok = cy
+      .getElementById(nid)
+      .connectedEdges()
+      .toArray()
+      .map((e) => ({ id: e.id(), p: e.renderedMidpoint() }))
+      .filter(({ p }) => p.x > 20 && p.y > 20 && p.x < box.width - 240 && p.y < box.height - 20)
+      .filter(({ p }) => nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > 25))
+      .map((c) => ({ ...c, clear: Math.min(Infinity, ...others.map((segment) => distance(c.p, segment))) }))
+      .sort((a, b) => b.clear - a.clear);
+    const pick = ok[0];
+    return pick ? { id: pick.id, x: box.left + pick.p.x, y: box.top + pick.p.y } : null;
+  }, nodeId);
+}
+
 /** Save a screenshot under test-artifacts/e2e/. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });

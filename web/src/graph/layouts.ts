@@ -20,6 +20,25 @@ export const LAYOUT_CHOICES: { id: LayoutName; label: string }[] = [
 /** Above this many nodes fcose only runs its spectral (draft) phase. */
 export const DRAFT_ABOVE = 700;
 
+interface Degreed {
+  id(): string;
+  degree(includeLoops: boolean): number;
+}
+
+/**
+ * Degrees read once per layout: fcose asks for an edge's ideal length and elasticity once per
+ * edge, and Cytoscape builds collections to answer each `degree()`, which cost more than the
+ * force iterations on an overview of 3,000 edges.
+ */
+function degreeOnce(): (node: Degreed) => number {
+  const known = new Map<string, number>();
+  return (node) => {
+    let degree = known.get(node.id());
+    if (degree === undefined) known.set(node.id(), (degree = node.degree(false)));
+    return degree;
+  };
+}
+
 /** Options for `cy.layout()` given the layout name and the node count. */
 export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOptions {
   const common = { animate: false, fit: true, padding: FIT_PADDING };
@@ -49,6 +68,7 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
     case 'fcose':
     default: {
       const draft = nodeCount > DRAFT_ABOVE;
+      const degree = degreeOnce();
       return {
         ...common,
         name: 'fcose',
@@ -60,9 +80,8 @@ export function layoutOptions(name: LayoutName, nodeCount: number): LayoutOption
         uniformNodeDimensions: true,
         packComponents: true,
         // Hubs push harder and keep longer edges, so their spokes spread out instead of piling up.
-        nodeRepulsion: (node: { degree(loops: boolean): number }) => 8000 + 2500 * Math.min(node.degree(false), 60),
-        idealEdgeLength: (edge: { source(): { degree(l: boolean): number }; target(): { degree(l: boolean): number } }) =>
-          Math.min(250, 60 + 4 * (edge.source().degree(false) + edge.target().degree(false))),
+        nodeRepulsion: (node: Degreed) => 8000 + 2500 * Math.min(degree(node), 60),
+        idealEdgeLength: (edge: { source(): Degreed; target(): Degreed }) => Math.min(250, 60 + 4 * (degree(edge.source()) + degree(edge.target()))),
         edgeElasticity: () => 0.45,
         gravity: 0.2,
         numIter: 1000,

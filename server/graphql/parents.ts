@@ -38,6 +38,7 @@ export type GraphNodeParent = Row;
 export type LineageParent = Row;
 export type LineageEntryParent = Row;
 export type MutationResultParent = Row;
+export type NodePositionParent = Row;
 export type PageInfoParent = Row;
 export type PathParent = Row;
 export type PathResultParent = Row;

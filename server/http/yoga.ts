@@ -17,11 +17,14 @@ import { disableIntrospection } from '../graphql/plugins/introspection.ts';
 import { variableErrorCodes } from '../graphql/plugins/variable-errors.ts';
 import { closeWhenBodyUnread } from './close-unread-body.ts';
 import { CSRF_HEADERS, requestLevelError } from './request-errors.ts';
+import { NetworkLayouts } from '../layout/network-layouts.ts';
 
 export interface GraphQLDeps {
   db: Database;
   config: Config;
   logger: Logger;
+  /** Overview positions; by default a layout process of this handler's own, started on first use. */
+  layouts?: NetworkLayouts;
 }
 
 /** Codes shown to clients as they are; anything else is an internal error and is masked. */
@@ -64,12 +67,12 @@ function maskError(logger: Logger, isProduction: boolean) {
 }
 
 /** Creates the yoga instance serving /graphql. */
-export function createGraphQLHandler({ db, config, logger }: GraphQLDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+export function createGraphQLHandler({ db, config, logger, layouts = new NetworkLayouts() }: GraphQLDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const production = config.nodeEnv === 'production';
   return createYoga<Record<string, unknown>, GraphQLContext>({
     graphqlEndpoint: '/graphql',
     schema: buildSchema(),
-    context: ({ request }) => createContext({ db, config, logger }, request),
+    context: ({ request }) => createContext({ db, config, logger, layouts }, request),
     graphiql: production ? false : { title: 'aidgraph GraphQL', defaultQuery: '{ lineage(id: "section_1206") { entries { generation year authority { name } } } }' },
     landingPage: false,
     batching: false,

@@ -10,13 +10,15 @@ import { nodesById } from '../../repositories/nodes-by-id.ts';
 import { nodesByIdPlan } from '../plans/nodes-by-id.ts';
 import { notFound } from '../errors.ts';
 import { nodeKind, planOf, toSubgraph, withSources } from './common.ts';
+import type { NetworkShape } from '../../layout/network-layouts.ts';
 
 const isAuthority = (labels: string[]) => labels.includes('Authority');
 
 export const subgraphResolvers: Resolvers = {
   Query: {
     relationshipTypes: () => [...REQUESTABLE_TYPES],
-    graph: async (_p, _a, ctx, info) => toSubgraph(await overview(ctx.db, planOf(ctx, info, overviewPlan))),
+    // Only the overview is drawn from the server's positions (Subgraph.layout).
+    graph: async (_p, _a, ctx, info) => ({ ...toSubgraph(await overview(ctx.db, planOf(ctx, info, overviewPlan))), drawable: true }),
     neighborhood: async (_p, _a, ctx, info) => {
       const plan = planOf(ctx, info, neighborhoodPlan);
       const row = await neighborhood(ctx.db, plan);
@@ -46,4 +48,15 @@ export const subgraphResolvers: Resolvers = {
     title: (p) => (isAuthority(p.labels) ? p.title ?? null : null),
   },
   GraphEdge: { ...withSources },
+  Subgraph: {
+    layout: async (p, _a, ctx) => {
+      if (!p.drawable) return null;
+      try {
+        return await ctx.layouts.positions(p as NetworkShape);
+      } catch (error) {
+        ctx.logger.warn({ err: error }, 'no overview layout: the page lays the graph out itself');
+        return null;
+      }
+    },
+  },
 };

@@ -9,7 +9,8 @@ import { stylesheet } from './stylesheet.ts';
 import { layoutOptions, type LayoutName } from './layouts.ts';
 import { declutterLabels } from './labels.ts';
 import { bindHoverCards } from './hover-card.ts';
-import { enteringPosition, hashedPosition, withSeededRandom, type Point } from './seeded.ts';
+import { enteringPosition, hashedPosition, type Point } from './seeded.ts';
+import { layoutSeed, withSeededRandom } from '../../../domain/network-layout.ts';
 import { updateInPlace } from './in-place.ts';
 import { LeavingFade } from './leaving.ts';
 import { layoutKey, recallPositions, storePositions } from './position-cache.ts';
@@ -248,7 +249,7 @@ export class Canvas {
         resolve();
       });
     });
-    withSeededRandom(nodes.map((n) => n.id()).sort().join('|'), () => layout.run());
+    withSeededRandom(layoutSeed(nodes.map((n) => n.id())), () => layout.run());
     await done;
     // Every layout ends fitted: a force layout on the newcomers only is fitted here.
     if (laidOut !== target) this.keepFit.fit(this.cy, target);

@@ -6,7 +6,8 @@
  * another filter) has another key and is laid out anew.
  */
 import type { Collection, NodeSingular } from 'cytoscape';
-import { hashString, type Point } from './seeded.ts';
+import type { Point } from './seeded.ts';
+import { hashString } from '../../../domain/network-layout.ts';
 
 /** Bump when the layout's options change, so pictures of the old options are not reused. */
 const VERSION = 'fcose-1';

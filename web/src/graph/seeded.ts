@@ -4,31 +4,11 @@
  * keep theirs. The same ids always give the same numbers, so the same URL draws the same picture.
  */
 
+import { hashString } from '../../../domain/network-layout.ts';
+
 export interface Point {
   x: number;
   y: number;
-}
-
-/** 32-bit FNV-1a hash of a string. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A small seeded generator (mulberry32) with the shape of Math.random. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A starting place for a node from its id alone: spread over a disc whose area grows with n. */
@@ -51,15 +31,4 @@ export function enteringPosition(id: string, placedNeighbours: Point[], nodeCoun
   const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
   const r = 60 + (h >>> 16) % 40;
   return { x: mean.x + r * Math.cos(angle), y: mean.y + r * Math.sin(angle) };
-}
-
-/** Run `fn` with Math.random replaced by a generator seeded from `seed` (restored afterwards). */
-export function withSeededRandom<T>(seed: string, fn: () => T): T {
-  const original = Math.random;
-  Math.random = seededRandom(hashString(seed));
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
 }

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config/env.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { warmUp } from './repositories/warm-up.ts';
+import { drawDefaultOverview } from './layout/default-overview.ts';
 
 /** A listening server and how to stop it. */
 export interface RunningServer {
@@ -21,21 +22,31 @@ export interface RunningServer {
 /** Connects to Neo4j (an unreachable database is logged, not fatal: /readyz reports it) and listens. */
 export async function runServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const db = createDatabase(config);
+  let connected = false;
   try {
     await db.driver.verifyConnectivity({ database: config.neo4j.database });
     logger.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'connected to Neo4j');
     // Curation serialises on this constraint; a database loaded by an older aidgraph lacks it.
     await db.write('CREATE CONSTRAINT curation_lock_key IF NOT EXISTS FOR (n:CurationLock) REQUIRE n.key IS UNIQUE');
-    // In the background: requests are served meanwhile, and the first path search no longer
-    // pays for planning.
-    void warmUp(db).then(
-      (ms) => logger.info({ ms: Math.round(ms) }, 'slow statements planned'),
-      (error: unknown) => logger.warn({ err: error }, 'warm-up failed (the first requests plan their statements)'),
-    );
+    connected = true;
   } catch (error) {
     logger.error({ err: error, uri: config.neo4j.uri }, 'Neo4j is not reachable yet; serving with /readyz = 503 until it is');
   }
   const app = createApp({ config, db, logger });
+  // In the background: requests are served meanwhile. The first path search no longer pays for
+  // planning, and the explorer's first picture is drawn before anyone opens it.
+  if (connected) {
+    void warmUp(db)
+      .then(
+        (ms) => logger.info({ ms: Math.round(ms) }, 'slow statements planned'),
+        (error: unknown) => logger.warn({ err: error }, 'warm-up failed (the first requests plan their statements)'),
+      )
+      .then(() => drawDefaultOverview(app.yoga))
+      .then(
+        (ms) => logger.info({ ms: Math.round(ms) }, 'default overview drawn'),
+        (error: unknown) => logger.warn({ err: error }, 'the default overview could not be drawn (its first visitor waits for it)'),
+      );
+  }
   const server = createServer(app.handle);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,11 @@
 /**
- * Stable pictures: the same URL draws the same network (seeded layout), and a year change keeps
+ * Stable pictures: the same URL draws the same network (the server's positions, from a seeded
+ * layout), and a year change keeps
  * every node that stays where it was, marking the ones that enter.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasSnapshot, openReady, screenshot, waitForView } from './support/app.ts';
+import { canvasSnapshot, graphql, openReady, screenshot, waitForView } from './support/app.ts';
 import { useAppAndBrowser } from './support/session.ts';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -57,6 +58,11 @@ describe('stable layouts', () => {
     const third = (await canvasSnapshot(page, 'explore')).positions;
     expect(Object.keys(third).sort()).toEqual(Object.keys(first).sort());
     expect(moved(first, third)).toEqual([]);
+    // A first picture is the server's: every node where the API's overview layout places it.
+    const api = await graphql<{ graph: { layout: { id: string; x: number; y: number }[] } }>(app.url, '{ graph { layout { id x y } } }');
+    const served: Positions = Object.fromEntries(api.graph.layout.map((p) => [p.id, { x: p.x, y: p.y }]));
+    expect(Object.keys(served).sort()).toEqual(Object.keys(first).sort());
+    expect(moved(first, served)).toEqual([]);
     await screenshot(page, 'stable-overview');
   });
 

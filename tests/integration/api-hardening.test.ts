@@ -190,7 +190,7 @@ describe("the explorer's own queries (web/src/api/queries.ts) pass the limits", 
         return { value, calls: currentQueryCount() };
       });
     try {
-      expect((await calls(() => page.fetchOverview({ limit: 300 }))).calls).toBe(1);
+      expect((await calls(() => page.fetchOverview({ limit: 300 }, false))).calls).toBe(1);
       expect((await calls(() => page.fetchNeighborhood({ id: 'amisom', depth: 2 }))).calls).toBe(1);
       expect((await calls(() => page.fetchSearch('kenya', undefined, 10))).calls).toBe(1);
       expect((await calls(() => page.fetchLineage('section_1206', 'BOTH'))).calls).toBe(1);

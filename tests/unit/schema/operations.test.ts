@@ -23,7 +23,7 @@ afterAll(() => vi.unstubAllGlobals());
 
 describe('the page operations', () => {
   it('each wrapper sends one valid document with valid variables', async () => {
-    await queries.fetchOverview({ types: ['TRAINED', 'FUNDED'], kinds: ['State'] });
+    await queries.fetchOverview({ types: ['TRAINED', 'FUNDED'], kinds: ['State'] }, true);
     await queries.fetchNeighborhood({ id: 'danab', types: ['FUNDED'] });
     await queries.fetchSearch('danab', ['MilitaryUnit'], 10);
     await queries.fetchRelationshipTypes();

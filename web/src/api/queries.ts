@@ -82,11 +82,13 @@ function request<TData, TVariables extends Record<string, unknown>>(op: Operatio
 }
 
 const OVERVIEW = operation<Op.OverviewQuery, Op.OverviewQueryVariables>(/* GraphQL */ `
-  query Overview($filter: GraphFilter) { graph(filter: $filter) { ...SubgraphLiteFields } }`);
+  query Overview($filter: GraphFilter, $withLayout: Boolean! = false) {
+    graph(filter: $filter) { ...SubgraphLiteFields layout @include(if: $withLayout) { id x y } }
+  }`);
 
-/** The overview graph. */
-export async function fetchOverview(filter: GraphFilter, signal?: AbortSignal): Promise<Subgraph> {
-  const data = await request(OVERVIEW, { filter }, signal);
+/** The overview graph; with `withLayout`, also where the server's layout draws each node. */
+export async function fetchOverview(filter: GraphFilter, withLayout: boolean, signal?: AbortSignal): Promise<Subgraph> {
+  const data = await request(OVERVIEW, { filter, withLayout }, signal);
   return data.graph;
 }
 

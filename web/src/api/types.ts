@@ -27,7 +27,11 @@ export type GraphEdge = NullableOptional<Op.EdgeLiteFieldsFragment> & { sources?
 export interface Subgraph extends Omit<Op.SubgraphLiteFieldsFragment, 'nodes' | 'edges'> {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** The overview's positions, when asked for and the server could draw them. */
+  layout?: NodePosition[] | null;
 }
+
+export type NodePosition = NonNullable<Op.OverviewQuery['graph']['layout']>[number];
 
 export type SearchHit = Op.SearchQuery['search'][number];
 

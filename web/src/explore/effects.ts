@@ -4,9 +4,9 @@ import { isAbort } from '../api/client.ts';
 import type { Subgraph } from '../api/types.ts';
 import { EXPAND_LIMIT, expansionArgs, overviewFilter, type ExploreInputs } from './state.ts';
 
-/** The overview graph under the state's filters. */
-export function loadOverview(s: ExploreInputs, signal?: AbortSignal): Promise<Subgraph> {
-  return fetchOverview(overviewFilter(s), signal);
+/** The overview graph under the state's filters; `withLayout`: with the server's positions. */
+export function loadOverview(s: ExploreInputs, signal?: AbortSignal, withLayout = false): Promise<Subgraph> {
+  return fetchOverview(overviewFilter(s), withLayout, signal);
 }
 
 /**
@@ -27,9 +27,9 @@ export function loadRelationshipTypes(signal?: AbortSignal): Promise<string[]> {
  * The overview and, alongside it, every expansion the state names, plain and by type (one that
  * fails comes back as null and is left out; a cancelled load still rejects).
  */
-export async function loadNetwork(s: ExploreInputs, signal: AbortSignal): Promise<{ overview: Subgraph; expansions: (Subgraph | null)[]; typed: (Subgraph | null)[] }> {
+export async function loadNetwork(s: ExploreInputs, signal: AbortSignal, withLayout: boolean): Promise<{ overview: Subgraph; expansions: (Subgraph | null)[]; typed: (Subgraph | null)[] }> {
   const one = (id: string, types?: readonly string[]) => loadExpansion(id, EXPAND_LIMIT, s, signal, types).catch((err) => (isAbort(err) ? Promise.reject(err) : null));
   const { expanded, expandedBy } = s.explore;
-  const [overview, ...rest] = await Promise.all([loadOverview(s, signal), ...expanded.map((id) => one(id)), ...expandedBy.map((x) => one(x.id, x.types))]);
+  const [overview, ...rest] = await Promise.all([loadOverview(s, signal, withLayout), ...expanded.map((id) => one(id)), ...expandedBy.map((x) => one(x.id, x.types))]);
   return { overview, expansions: rest.slice(0, expanded.length), typed: rest.slice(expanded.length) };
 }

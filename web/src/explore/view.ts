@@ -186,7 +186,10 @@ export class ExploreView extends CanvasView {
       // The timeline's span is the data's years (asked once per page, beside the overview).
       const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
       const compared = windows ? await loadComparison(state, windows, signal) : null;
-      const { overview, expansions, typed } = compared ? { overview: compared.comparison, expansions: [], typed: [] } : await loadNetwork(state, signal);
+      // A first picture is drawn from the server's positions (no force layout waits in the page);
+      // later loads update in place, where what stays keeps its place.
+      const firstDraw = this.cy.nodes().empty() && layout === 'fcose';
+      const { overview, expansions, typed } = compared ? { overview: compared.comparison, expansions: [], typed: [] } : await loadNetwork(state, signal, firstDraw);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
 
@@ -219,7 +222,7 @@ export class ExploreView extends CanvasView {
         this.status.empty(emptyMessage(state), { label: 'Reset filters', run: () => this.store.update(RESET_FILTERS) });
         return;
       }
-      await this.canvas.layout(layout);
+      await this.canvas.layout(layout, undefined, false, (overview as Subgraph).layout);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
       if (focus) await this.focusNode(focus, false);

@@ -11,6 +11,7 @@ import { declutterLabels } from './labels.ts';
 import { bindHoverCards } from './hover-card.ts';
 import { enteringPosition, hashedPosition, type Point } from './seeded.ts';
 import { layoutSeed, withSeededRandom } from '../../../domain/network-layout.ts';
+import type { NodePosition } from '../api/types.ts';
 import { updateInPlace } from './in-place.ts';
 import { LeavingFade } from './leaving.ts';
 import { layoutKey, recallPositions, storePositions } from './position-cache.ts';
@@ -194,9 +195,10 @@ export class Canvas {
   /**
    * Run a layout over `eles` (default: everything visible); resolves when it stops. A force
    * layout is seeded (the same graph gives the same picture) and, unless `fresh`, nodes placed by
-   * the previous one keep their places: only entering nodes move, and they are marked.
+   * the previous one keep their places: only entering nodes move, and they are marked. A first
+   * picture takes `offered` positions (the server's) when they place every node.
    */
-  async layout(name: LayoutName, eles?: cytoscape.Collection, fresh = false): Promise<void> {
+  async layout(name: LayoutName, eles?: cytoscape.Collection, fresh = false, offered?: readonly NodePosition[] | null): Promise<void> {
     if (name === 'dagre' || name === 'dagre-lr') await ensureDagre();
     this.running?.stop();
     // The panels around the canvas (timeline, banners) may have changed its size since the last
@@ -216,7 +218,7 @@ export class Canvas {
       entering = staying.nonempty() ? nodes.difference(staying) : this.cy.collection();
       if (staying.empty()) {
         const key = layoutKey(target);
-        const known = recallPositions(key);
+        const known = recallPositions(key) ?? (offered ? new Map(offered.map((p) => [p.id, { x: p.x, y: p.y }])) : null);
         if (known && nodes.filter((n) => !known.has(n.id())).empty()) {
           this.cy.batch(() => nodes.forEach((n) => void n.position({ ...known.get(n.id())! })));
           options = layoutOptions('preset', nodes.length);

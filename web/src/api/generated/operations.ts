@@ -222,10 +222,11 @@ export type DependencyEdgeFieldsFragment = { start: number | null, end: number |
 
 export type OverviewQueryVariables = Exact<{
   filter?: GraphFilter | null | undefined;
+  withLayout?: boolean;
 }>;
 
 
-export type OverviewQuery = { graph: { truncated: boolean, omittedNodes: number, omittedEdges: number, nodes: Array<{ id: string, labels: Array<string>, name: string, kind: NodeKind, description: string | null, citation: string | null, year: number | null, amountUsd: number | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationshipType, start: number | null, end: number | null, timing: Timing | null, evidence: Evidence | null, note: string | null, amountUsd: number | null, authority: string | null, fundingId: string | null }> } };
+export type OverviewQuery = { graph: { truncated: boolean, omittedNodes: number, omittedEdges: number, layout?: Array<{ id: string, x: number, y: number }> | null, nodes: Array<{ id: string, labels: Array<string>, name: string, kind: NodeKind, description: string | null, citation: string | null, year: number | null, amountUsd: number | null }>, edges: Array<{ id: string, source: string, target: string, type: RelationshipType, start: number | null, end: number | null, timing: Timing | null, evidence: Evidence | null, note: string | null, amountUsd: number | null, authority: string | null, fundingId: string | null }> } };
 
 export type NeighborhoodQueryVariables = Exact<{
   id: string;

@@ -11,15 +11,18 @@ import { loadConfig } from '../../server/config/env.ts';
 import { createDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/logging/logger.ts';
 import { warmUp } from '../../server/repositories/warm-up.ts';
+import { drawDefaultOverview } from '../../server/layout/default-overview.ts';
 
 const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', ...process.env, PORT: '0', HOST: '127.0.0.1' });
 const logger = createLogger(config.logLevel);
 const db = createDatabase(config);
 await db.driver.verifyConnectivity({ database: config.neo4j.database });
 // As a started server does (server/main.ts), and before reporting ready: the bench measures
-// requests, not the planning of the path search on a cold database.
+// requests, not the planning of the path search on a cold database, nor the drawing of the
+// default overview.
 await warmUp(db);
 const app = createApp({ config, db, logger });
+await drawDefaultOverview(app.yoga);
 
 const server = http.createServer((req, res) => {
   if (req.url === '/__bench/stats') {

@@ -1,7 +1,7 @@
 /**
- * Determinism for force layouts: starting positions from a hash of each node's id, a seeded
- * random source while a layout runs, and places for nodes that enter a graph whose other nodes
- * keep theirs. The same ids always give the same numbers, so the same URL draws the same picture.
+ * Determinism for force layouts beyond the seeded random source (domain/network-layout.ts):
+ * starting positions from a hash of each node's id, and places for nodes that enter a graph whose
+ * other nodes keep theirs. The same ids always give the same numbers.
  */
 
 import { hashString } from '../../../domain/network-layout.ts';

@@ -4,6 +4,8 @@
  * runs under. The same nodes and edges always give the same positions.
  */
 
+import { hashString, seededRandom } from './seeded-random.ts';
+
 /** Above this many nodes fcose only runs its spectral (draft) phase. */
 export const DRAFT_ABOVE = 700;
 
@@ -52,28 +54,6 @@ export function networkLayoutOptions(nodeCount: number) {
 /** The seed of a layout of these nodes: their ids, whatever order they come in. */
 export function layoutSeed(nodeIds: Iterable<string>): string {
   return [...nodeIds].sort().join('|');
-}
-
-/** 32-bit FNV-1a hash of a string. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A small seeded generator (mulberry32) with the shape of Math.random. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Run `fn` with Math.random replaced by a generator seeded from `seed` (restored afterwards). */

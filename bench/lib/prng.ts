@@ -3,6 +3,7 @@
  * synthetic generator needs. Deterministic across Node versions: only 32-bit integer arithmetic
  * and Math.log/Math.pow on the results.
  */
+import { hashString } from '../../domain/seeded-random.ts';
 
 /** splitmix32: spreads one 32-bit seed into well-mixed words. */
 function splitmix32(state: { s: number }): number {
@@ -13,15 +14,8 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** Hashes a string label to 32 bits (FNV-1a), to derive one independent stream per purpose. */
-export function hashLabel(label: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < label.length; i++) {
-    h ^= label.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** Hashes a string label to 32 bits, to derive one independent stream per purpose. */
+export const hashLabel = hashString;
 
 /** A seeded random stream with the samplers used by the generator. */
 export class Rng {

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACTOR_KINDS, AUTHORITY_KINDS } from '../../domain/kinds.ts';
+import { seededRandom } from '../../domain/seeded-random.ts';
 
 export interface GenerateOptions {
   actors?: number;
@@ -30,17 +31,6 @@ const PARAGRAPHS = 40;
 const FOOTNOTES = 200;
 const ACTOR_TYPES = ['TRAINED', 'EQUIPPED', 'ADVISED', 'ALLIED_WITH', 'DEPENDS_ON', 'SUPPORTS', 'COOPERATES_WITH', 'OPPOSES'];
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates the folder `dir` (created if needed); returns the counts written. */
 export function generateDataset(dir: string, options: GenerateOptions = {}): GeneratedCounts {
@@ -52,7 +42,7 @@ export function generateDataset(dir: string, options: GenerateOptions = {}): Gen
     funding: options.funding ?? 5_000,
   };
   const p = options.prefix ?? 'gen';
-  const rand = prng(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const pick = (k: number) => Math.floor(rand() * k);
   const year = () => 1990 + pick(30);
   const cite = () => {

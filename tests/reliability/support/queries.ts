@@ -2,6 +2,7 @@
  * The mixed read workload of the drills: the analyst's questions the API answers (docs/api.md),
  * with ids taken from a data set's targets (the bench generator's, or the seed's core ids).
  */
+import { seededRandom } from '../../../domain/seeded-random.ts';
 
 /** One GraphQL read, named for the latency table. */
 export interface Operation {
@@ -46,17 +47,8 @@ const Q = {
   graph: /* GraphQL */ `query Overview { graph(filter: { limit: 300 }) { nodes { id kind } edges { id source target type } truncated } }`,
 };
 
-/** A small deterministic PRNG (mulberry32), so every run asks the same questions in the same order. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG, so every run asks the same questions in the same order. */
+export const rng = seededRandom;
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 

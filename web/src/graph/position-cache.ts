@@ -7,7 +7,7 @@
  */
 import type { Collection, NodeSingular } from 'cytoscape';
 import type { Point } from './seeded.ts';
-import { hashString } from '../../../domain/network-layout.ts';
+import { hashString } from '../../../domain/seeded-random.ts';
 
 /** Bump when the layout's options change, so pictures of the old options are not reused. */
 const VERSION = 'fcose-1';

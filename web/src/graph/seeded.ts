@@ -4,7 +4,7 @@
  * other nodes keep theirs. The same ids always give the same numbers.
  */
 
-import { hashString } from '../../../domain/network-layout.ts';
+import { hashString } from '../../../domain/seeded-random.ts';
 
 export interface Point {
   x: number;

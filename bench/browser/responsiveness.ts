@@ -122,6 +122,8 @@ export async function measureResponsiveness(page: Page, base: string, runs: numb
   for (let i = 0; i < runs; i++) warm.push(await loadOverview(page, base));
 
   // The year window alternates between the data's last year and the middle of its span.
+  // The span arrives with the data summary, which the picture does not wait for.
+  await page.waitForFunction(`document.getElementById('timeline').dataset.state === 'ready'`, undefined, { timeout: 60_000 });
   const span = (await page.evaluate(`(() => { const t = document.getElementById('timeline'); return [Number(t.dataset.from), Number(t.dataset.to)]; })()`)) as number[];
   if (!span.every(Number.isFinite)) throw new Error('the timeline has no year span: the data summary has no years');
   const years = [span[1], Math.round((span[0] + span[1]) / 2)];

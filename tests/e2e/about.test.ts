@@ -42,6 +42,8 @@ describe('about this data, and the timeline bounded to the data’s years', () =
     const seed = seedSummary();
     const expected = spanOf([seed.flowYears, seed.relationshipYears, seed.eventYears].flatMap((s) => (s ? [s.from, s.to] : [])));
     expect(api.years).toEqual(expected);
+    // The span arrives with the data summary, which the picture does not wait for.
+    await page.locator('#timeline input[type=range]').first().waitFor();
     const sliders = await page.locator('#timeline input[type=range]').evaluateAll((els) => els.map((e) => [Number((e as HTMLInputElement).min), Number((e as HTMLInputElement).max)]));
     expect(sliders.length).toBe(2);
     for (const [min, max] of sliders) expect({ from: min, to: max }).toEqual(expected);

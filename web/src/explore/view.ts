@@ -208,9 +208,15 @@ export class ExploreView extends CanvasView {
       setHidden(this.cy, hidden, true);
       applyPins(this.cy, state.explore.pinned);
       this.canvas.updateDegrees();
-      this.timeline.setBounds(await years);
       this.timeline.setEvents(timelineEvents(overview));
       this.timeline.render(state.filters);
+      // The slider's span comes with the data summary: drawn when it arrives, without holding up
+      // the picture (on a large data set the summary can take longer than the overview).
+      void years.then((bounds) => {
+        if (seq !== this.loadSeq) return;
+        this.timeline.setBounds(bounds);
+        this.timeline.render(this.store.state.filters);
+      });
       this.compare.show(compared?.comparison ?? null);
       if (compared) this.banner.hidden = true;
       else this.updateBanner(overview as Subgraph);

@@ -23,7 +23,8 @@ export interface TimelineEvents {
 /** Year slider(s) with event marks. */
 export class Timeline {
   /** The data's first and last year (from the API's dataSummary); null until known. */
-  private bounds: { from: number; to: number } | null = null;
+  /** Undefined until the data summary has answered; null when the data has no years. */
+  private bounds: { from: number; to: number } | null | undefined = undefined;
   private marks: TimelineEvent[] = [];
   private readonly emit: (patch: Partial<FiltersState>) => void;
 
@@ -60,6 +61,12 @@ export class Timeline {
 
   /** Draw for `state`. */
   render(state: FiltersState): void {
+    // 'loading' until the data's years are known (tests and the bench wait for 'ready').
+    this.host.dataset.state = this.bounds === undefined ? 'loading' : 'ready';
+    if (this.bounds === undefined) {
+      setChildren(this.host, h('p', { class: 'muted' }, 'Reading the years the data covers…'));
+      return;
+    }
     if (!this.bounds) {
       setChildren(this.host, h('p', { class: 'muted' }, 'No year range to filter by: the data has no dated records, or its summary could not be loaded.'));
       return;

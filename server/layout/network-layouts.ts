@@ -91,10 +91,13 @@ export class NetworkLayouts {
     // TypeScript runs through tsx in the child as in the server (npm start, tests, bench).
     const child = fork(fileURLToPath(new URL('./layout-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (answer: LayoutAnswer) => this.pending.get(answer.key)?.settle(answer));
-    child.on('exit', (code, signal) => {
+    const failAll = (error: string) => {
       if (this.child === child) this.child = null;
-      for (const { settle } of [...this.pending.values()]) settle({ key: '', positions: [], error: `the layout process exited (${signal ?? code})` });
-    });
+      for (const { settle } of [...this.pending.values()]) settle({ key: '', positions: [], error });
+    };
+    child.on('exit', (code, signal) => failAll(`the layout process exited (${signal ?? code})`));
+    // A process that could not start, or a message sent as it died: the next ask starts another.
+    child.on('error', (error) => failAll(error.message));
     // The server's exit must not wait for it.
     child.unref();
     child.channel?.unref();

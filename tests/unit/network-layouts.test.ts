@@ -40,6 +40,12 @@ describe('NetworkLayouts', () => {
     expect(await again).toBe(first);
   });
 
+  it('starts its process again after it stopped', async () => {
+    layouts.close();
+    const positions = await layouts.positions({ nodes: [...nodes, { id: 'e' }], edges });
+    expect(positions.map((p) => p.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('fails for an edge to a node that is not there', async () => {
     await expect(layouts.positions({ nodes, edges: [{ source: 'a', target: 'nowhere' }] })).rejects.toThrow(/layout failed/);
   });

@@ -37,7 +37,8 @@ export function networkKey(shape: NetworkShape): string {
 export class NetworkLayouts {
   private child: ChildProcess | null = null;
   private readonly kept = new Map<string, NodePosition[]>();
-  private readonly pending = new Map<string, { promise: Promise<NodePosition[]>; settle: (answer: LayoutAnswer) => void }>();
+  /** Layouts asked and not answered yet, with the process drawing each. */
+  private readonly pending = new Map<string, { promise: Promise<NodePosition[]>; settle: (answer: LayoutAnswer) => void; drawer: ChildProcess }>();
 
   /** The positions of every node of `shape`; rejects when the layout process fails or times out. */
   positions(shape: NetworkShape): Promise<NodePosition[]> {
@@ -65,9 +66,9 @@ export class NetworkLayouts {
         resolve(positions);
       };
     });
-    this.pending.set(key, { promise, settle });
-    const request: LayoutRequest = { key, nodes: shape.nodes.map((n) => n.id), edges: shape.edges.map((e) => [e.source, e.target]) };
     const child = this.process();
+    this.pending.set(key, { promise, settle, drawer: child });
+    const request: LayoutRequest = { key, nodes: shape.nodes.map((n) => n.id), edges: shape.edges.map((e) => [e.source, e.target]) };
     // Waiting for an answer keeps the process alive; an idle layout process does not.
     child.channel?.ref();
     child.send(request);
@@ -93,7 +94,7 @@ export class NetworkLayouts {
     child.on('message', (answer: LayoutAnswer) => this.pending.get(answer.key)?.settle(answer));
     const failAll = (error: string) => {
       if (this.child === child) this.child = null;
-      for (const { settle } of [...this.pending.values()]) settle({ key: '', positions: [], error });
+      for (const { settle, drawer } of [...this.pending.values()]) if (drawer === child) settle({ key: '', positions: [], error });
     };
     child.on('exit', (code, signal) => failAll(`the layout process exited (${signal ?? code})`));
     // A process that could not start, or a message sent as it died: the next ask starts another.

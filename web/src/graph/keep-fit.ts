@@ -13,6 +13,12 @@ export class KeepFitted {
   /** What the last fit showed; null once the viewport moved otherwise. */
   private target: Collection | null = null;
   private fitting = false;
+  /**
+   * The container's size when last handled. Not Cytoscape's own size: its cache is cleared by its
+   * own (debounced) resize handling, and `cy.width()` then reads the new size before this
+   * observer runs, which made a real change look like none.
+   */
+  private handled = { width: -1, height: -1 };
 
   constructor(
     private readonly container: HTMLElement,
@@ -52,7 +58,8 @@ export class KeepFitted {
     const cy = this.core();
     if (!cy) return;
     const { clientWidth: width, clientHeight: height } = this.container;
-    if (width === cy.width() && height === cy.height()) return;
+    if (width === this.handled.width && height === this.handled.height) return;
+    this.handled = { width, height };
     cy.resize();
     // A hidden view has no size: keep the fit for when it is shown again.
     if (!this.target || width === 0 || height === 0) return;

@@ -183,8 +183,6 @@ export class ExploreView extends CanvasView {
           this.filters.render(this.store.state.explore, this.store.state.filters);
         }, () => {});
       }
-      // The timeline's span is the data's years (asked once per page, beside the overview).
-      const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
       const compared = windows ? await loadComparison(state, windows, signal) : null;
       // A first picture is drawn from the server's positions (no force layout waits in the page);
       // later loads update in place, where what stays keeps its place.
@@ -192,6 +190,9 @@ export class ExploreView extends CanvasView {
       const { overview, expansions, typed } = compared ? { overview: compared.comparison, expansions: [], typed: [] } : await loadNetwork(state, signal, firstDraw);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
+      // The timeline's span is the data's years (asked once per page), asked once the overview
+      // has answered so that the two do not share the machine while the first picture waits.
+      const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
 
       const elements = compared ? compared.elements : toElements(overview as Subgraph);
       this.actions.reset(elements.map((el) => el.data.id as string));

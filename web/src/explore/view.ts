@@ -184,14 +184,12 @@ export class ExploreView extends CanvasView {
         }, () => {});
       }
       const compared = windows ? await loadComparison(state, windows, signal) : null;
-      // A first picture is drawn from the server's positions (no force layout waits in the page);
-      // later loads update in place, where what stays keeps its place.
+      // A first picture takes the server's positions; later loads update in place.
       const firstDraw = this.cy.nodes().empty() && layout === 'fcose';
       const { overview, expansions, typed } = compared ? { overview: compared.comparison, expansions: [], typed: [] } : await loadNetwork(state, signal, firstDraw);
       if (seq !== this.loadSeq) return;
       marks.push(performance.now());
-      // The timeline's span is the data's years (asked once per page), asked once the overview
-      // has answered so that the two do not share the machine while the first picture waits.
+      // The data's years, asked after the overview so that its fetch has the machine to itself.
       const years = loadDataSummary().then((summary) => summary.years ?? null, () => null);
 
       const elements = compared ? compared.elements : toElements(overview as Subgraph);
@@ -211,13 +209,8 @@ export class ExploreView extends CanvasView {
       this.canvas.updateDegrees();
       this.timeline.setEvents(timelineEvents(overview));
       this.timeline.render(state.filters);
-      // The slider's span comes with the data summary: drawn when it arrives, without holding up
-      // the picture (on a large data set the summary can take longer than the overview).
-      void years.then((bounds) => {
-        if (seq !== this.loadSeq) return;
-        this.timeline.setBounds(bounds);
-        this.timeline.render(this.store.state.filters);
-      });
+      // The slider's span is drawn when the summary arrives: the picture does not wait for it.
+      void years.then((bounds) => seq === this.loadSeq && this.timeline.showSpan(bounds, this.store.state.filters));
       this.compare.show(compared?.comparison ?? null);
       if (compared) this.banner.hidden = true;
       else this.updateBanner(overview as Subgraph);

@@ -45,11 +45,12 @@ export class Timeline {
   }
 
   /**
-   * The slider's span: the years the whole data set covers, as the API states them, so that
-   * filtering the graph never moves the scale under the user's hand.
+   * Draws the slider's span: the years the whole data set covers, as the API states them, so
+   * that filtering the graph never moves the scale under the user's hand.
    */
-  setBounds(years: { from: number; to: number } | null): void {
+  showSpan(years: { from: number; to: number } | null, state: FiltersState): void {
     this.bounds = years;
+    this.render(state);
   }
 
   /** The event marks of what the canvas shows (added to those seen before). */

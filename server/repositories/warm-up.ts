@@ -41,14 +41,13 @@ const EXPLORER_FILTERS: EdgeFilter[] = [
 /** The overview and expansion statements of each explorer filter, with and without a kinds filter. */
 function explorerStatements(): CypherStatement[] {
   const none = VARIANTS[0];
-  const filtered = EXPLORER_FILTERS.flatMap((filter, i) => {
+  return EXPLORER_FILTERS.flatMap((filter, i) => {
     const kindsToo = i === 0 ? [null, ['Authority' as const]] : [null];
     return kindsToo.flatMap((kinds) => [
       overviewStatement({ filter: { ...filter, kinds }, limit: 1, maxEdges: 1, provenance: none }),
       neighborhoodStatement({ id: NOBODY, depth: 1, limit: 1, maxEdges: 1, filter, kinds, provenance: none }),
     ]);
   });
-  return filtered;
 }
 
 /** Time a warm-up statement may take: planning on a loaded machine takes far longer than running. */

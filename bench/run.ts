@@ -271,9 +271,10 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
         return undefined;
       });
       if (loaded) {
-        const { ms, phases } = loaded.result.loader;
-        report.dataset.loadMs = ms;
-        o.log(`loaded in ${(ms / 1000).toFixed(2)} s (read + validate ${(phases.readValidateMs / 1000).toFixed(2)} s, schema ${(phases.schemaMs / 1000).toFixed(2)} s, writes ${(phases.writeMs / 1000).toFixed(2)} s)`);
+        const { ms, readyMs, phases } = loaded.result.loader;
+        report.dataset.loadMs = readyMs;
+        report.dataset.indexedMs = ms;
+        o.log(`loaded in ${(readyMs / 1000).toFixed(2)} s (read + validate ${(phases.readValidateMs / 1000).toFixed(2)} s, schema ${(phases.schemaMs / 1000).toFixed(2)} s, writes ${(phases.writeMs / 1000).toFixed(2)} s); every index online at ${(ms / 1000).toFixed(2)} s`);
         if (o.size === 'seed') report.dataset.counts = seedCounts(loaded.result);
       }
     }

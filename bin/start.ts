@@ -34,6 +34,11 @@ if (!existsSync(resolve(config.webDir, 'index.html'))) {
   if (build.status !== 0) logger.error('the web build failed: the API still runs, the page will not');
 }
 
-await seedIfEmpty(config.neo4j, logger);
+const seeding = await seedIfEmpty(config.neo4j, logger);
+// The explorer does not need the key indexes: the server starts while they come online.
+seeding.indexed.then(
+  () => { if (seeding.loaded) logger.info('relationship key indexes online'); },
+  (error: Error) => logger.error({ err: error }, 'the relationship key indexes could not be created; reloads will be slower'),
+);
 const running = await runServer(config, logger);
 stopOnSignals(running, logger, stopDatabase);

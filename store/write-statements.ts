@@ -198,12 +198,35 @@ RETURN created, 0 AS updated, 0 AS unchanged`;
 
 /**
  * Inserts new relationships of any type (`row.type`, checked against the allow-list when the
- * row is built). MERGE between two known nodes scans only their relationships, so it needs no
- * per-type index, and one statement serves every type.
+ * row is built): one statement serves every type. A MERGE with a dynamic type is planned as a
+ * scan of every relationship in the store for each row (quadratic in a first load), so the
+ * relationship is looked for between its two ends (Expand(Into), through the id index) and
+ * created only when absent. The ends are matched with locks (this is a write), so a row that
+ * appears in the meantime is overwritten rather than duplicated.
  */
 export const RELATIONSHIP_INSERT = `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:$(row.type) {key: row.props.key}]->(b)
-SET r = row.props
+OPTIONAL MATCH (a)-[old]->(b) WHERE old.key = row.props.key AND type(old) = row.type
+CALL (a, b, row, old) {
+  WITH * WHERE old IS NULL
+  CREATE (a)-[r:$(row.type)]->(b)
+  SET r = row.props
+}
+CALL (row, old) {
+  WITH * WHERE old IS NOT NULL
+  SET old = row.props
+}
 RETURN count(*) AS created, 0 AS updated, 0 AS unchanged`;
+
+/**
+ * The stored state of relationships of one type, by key (`$keys`), as the change log shows it.
+ * The type is spliced (from the allow-list) because only a typed pattern uses the type's key
+ * index: with a dynamic type Neo4j reads every relationship in the store.
+ */
+export function relationshipStates(type: RelationshipType): string {
+  const t = checkedType(type);
+  return `UNWIND $keys AS key
+MATCH (a)-[r:${t} {key: key}]->(b)
+RETURN key, r { .*, type: type(r), from: a.id, to: b.id } AS state`;
+}

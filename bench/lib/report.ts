@@ -11,8 +11,11 @@ export interface BenchReport {
   machine: MachineInfo;
   size: string;
   seed: number;
-  /** `loadMs`: the unmeasured load into an empty database, when the loader made it (the seed's first start). */
-  dataset: { dir: string; counts: Record<string, number>; generateMs: number | null; loadMs?: number };
+  /**
+   * `loadMs`: the unmeasured load into an empty database, when the loader made it (the seed's
+   * first start), until its records are readable; `indexedMs`: until every index is online.
+   */
+  dataset: { dir: string; counts: Record<string, number>; generateMs: number | null; loadMs?: number; indexedMs?: number };
   neo4j: { own: boolean; heapMb: number; pageCacheMb: number; peakRssMb: number | null };
   load?: LoadReport;
   api?: ApiReport;
@@ -52,7 +55,7 @@ export function formatReport(r: BenchReport): string {
   out.push(`machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB; ${m.platform}, Node ${m.node}; commit ${m.gitCommit ?? '?'}; load average at start ${m.loadAvg.join(' ')}, at end ${r.loadAvgEnd.join(' ')}`);
   if (r.resumed) out.push(`resumed: ${r.resumed.phases.join(', ') || 'no phase'} measured by the interrupted run of ${r.resumed.from} (commit ${r.resumed.commit ?? '?'})`);
   out.push(`neo4j: ${r.neo4j.own ? 'own embedded instance' : 'external'} (heap ${r.neo4j.heapMb} MiB, page cache ${r.neo4j.pageCacheMb} MiB)`);
-  out.push(`dataset: ${Object.entries(r.dataset.counts).map(([k, v]) => `${k} ${n0(v)}`).join(', ')}${r.dataset.generateMs !== null ? ` (generated in ${f(r.dataset.generateMs / 1000)} s)` : ''}${r.dataset.loadMs !== undefined ? `; loaded into an empty database in ${f(r.dataset.loadMs / 1000, 2)} s (the loader, as on a first start)` : ''}`);
+  out.push(`dataset: ${Object.entries(r.dataset.counts).map(([k, v]) => `${k} ${n0(v)}`).join(', ')}${r.dataset.generateMs !== null ? ` (generated in ${f(r.dataset.generateMs / 1000)} s)` : ''}${r.dataset.loadMs !== undefined ? `; loaded into an empty database in ${f(r.dataset.loadMs / 1000, 2)} s (the loader, as on a first start)${r.dataset.indexedMs !== undefined ? `, every index online at ${f(r.dataset.indexedMs / 1000, 2)} s` : ''}` : ''}`);
 
   if (r.load) {
     out.push('', 'LOADING (rows = records of all six files; each run on a freshly reset database)');

@@ -12,6 +12,8 @@ export const SEED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta
 export interface SeedLoaderOutput {
   loader: {
     ms: number;
+    /** Until the records are written and readable (the key indexes come online after). */
+    readyMs: number;
     phases: { readValidateMs: number; schemaMs: number; writeMs: number };
     result: { rows: number; counts: Record<string, { created: number; updated: number; unchanged: number }> };
   };

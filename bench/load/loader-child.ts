@@ -1,6 +1,7 @@
 /**
  * Child process: loads a data set folder with the project's loader (`seed/loader` loadDataset,
- * what `npm run import` runs) and prints `{"loader": {...}}` with its time and peak RSS.
+ * what `npm run import` runs) and prints `{"loader": {...}}` with its time and peak RSS: `ms` until
+ * every index is online, `readyMs` until the records are written (what a first start waits for).
  * Env: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.
  */
 import neo4j from 'neo4j-driver';
@@ -16,12 +17,16 @@ const driver = neo4j.driver(
 );
 try {
   const t0 = performance.now();
-  const result = await loadDataset(driver, dir, { database });
+  let indexed: Promise<void> = Promise.resolve();
+  const result = await loadDataset(driver, dir, { database, keyIndexesInBackground: (online) => { indexed = online; } });
+  // As on a first start: the records are written and readable; the key indexes follow.
+  const readyMs = performance.now() - t0;
+  await indexed;
   const ms = performance.now() - t0;
   // The loader's own laps: the schema is sent before the files are read and awaited before writing.
   const { readValidateMs, schemaMs, writeMs } = result.phases;
   const phases = { readValidateMs, schemaMs, writeMs };
-  process.stdout.write(`${JSON.stringify({ loader: { ms, phases, result, maxRssMb: process.resourceUsage().maxRSS / 1024 } })}\n`);
+  process.stdout.write(`${JSON.stringify({ loader: { ms, readyMs, phases, result, maxRssMb: process.resourceUsage().maxRSS / 1024 } })}\n`);
 } finally {
   await driver.close();
 }

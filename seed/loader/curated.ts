@@ -16,6 +16,8 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Location } from '../../domain/problems.ts';
 import type { RecordKind } from '../../domain/kinds.ts';
+import type { RelationshipType } from '../../domain/relationship-types.ts';
+import { relationshipStates } from '../../store/write-statements.ts';
 
 /** The operations of the curation API (server/repositories/curation.ts) that edit a record. */
 export const CURATION_OPERATIONS = [
@@ -123,20 +125,22 @@ export type StateLookup = { label: 'Entity' | 'Funding' | 'Source' } | { relatio
 /** The stored state of records, as the curation log shows it (properties; entities with labels, relationships with type and ends). */
 export async function storedStates(tx: ManagedTransaction, lookup: StateLookup, rows: { key: string; type?: string }[]): Promise<Map<string, unknown>> {
   if (rows.length === 0) return new Map();
-  const res =
-    'relationships' in lookup
-      ? await tx.run(
-          `UNWIND $rows AS row
-           MATCH (a)-[r:$(row.type) {key: row.key}]->(b)
-           RETURN row.key AS key, r { .*, type: type(r), from: a.id, to: b.id } AS state`,
-          { rows },
-        )
-      : await tx.run(
-          `UNWIND $keys AS key
-           MATCH (n:${lookup.label} {id: key})
-           RETURN key, n { .*, labels: labels(n) } AS state`,
-          { keys: rows.map((r) => r.key) },
-        );
+  if ('relationships' in lookup) {
+    // One statement per type: only a typed pattern finds a relationship through its key index.
+    const keysByType = new Map<RelationshipType, string[]>();
+    for (const row of rows) keysByType.set(row.type as RelationshipType, [...(keysByType.get(row.type as RelationshipType) ?? []), row.key]);
+    const states = new Map<string, unknown>();
+    for (const [type, keys] of keysByType) {
+      for (const r of (await tx.run(relationshipStates(type), { keys })).records) states.set(r.get('key') as string, plain(r.get('state')));
+    }
+    return states;
+  }
+  const res = await tx.run(
+    `UNWIND $keys AS key
+     MATCH (n:${lookup.label} {id: key})
+     RETURN key, n { .*, labels: labels(n) } AS state`,
+    { keys: rows.map((r) => r.key) },
+  );
   return new Map(res.records.map((r) => [r.get('key') as string, plain(r.get('state'))]));
 }
 

@@ -25,7 +25,7 @@ import { RECORD_KINDS, type RecordKind } from '../../domain/kinds.ts';
 import { type Dataset } from '../../domain/records.ts';
 import { knownIdsFor } from '../../store/known-ids.ts';
 import { resetDatabase } from './reset.ts';
-import { startSchema } from '../../store/schema.ts';
+import { KEY_INDEXES, SERVING_SCHEMA, startSchema } from '../../store/schema.ts';
 import { plan, storedCounts, type Row, type Step } from './steps.ts';
 import { addCounts, zeroCounts, type Counts, type LoadSummary } from './summary.ts';
 
@@ -51,6 +51,13 @@ export interface LoadOptions {
   /** Replace records curated through the API with the files' version (default: keep them and report). */
   overwriteEdits?: boolean;
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Receives the creation of the relationship key indexes (KEY_INDEXES) that were missing,
+   * which then comes online after the load returns (the driver must stay open until it
+   * settles). Without it the load waits for them. Records are written and readable either way;
+   * only a reload's look-ups by key use these indexes.
+   */
+  keyIndexesInBackground?: (online: Promise<void>) => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 5_000;
@@ -87,7 +94,7 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   // and validates (on a first start both are seconds of cold work), and populates the indexes
   // while the records are written. They are schema, not records: a data set refused below
   // still writes none of its records.
-  const schema = driver && !dryRun ? startSchema(driver, database) : null;
+  const schema = driver && !dryRun ? startSchema(driver, database, SERVING_SCHEMA) : null;
   // Reading and validating block this thread: let the statements reach Neo4j first.
   await schema?.sent;
   let dataset: Dataset;
@@ -172,9 +179,14 @@ export async function loadDataset(driver: Driver | null, source: string | Datase
   }
 
   phases.writeMs = lap();
-  if (schema) {
+  if (schema && driver) {
     // Indexes populate while records are written; callers (a server about to start) need them online.
     await schema.online;
+    // Missing key indexes come after the writes: a first load then populates them once instead
+    // of maintaining them row by row, and does not wait for their creation before writing.
+    const keys = startSchema(driver, database, KEY_INDEXES).online;
+    if (options.keyIndexesInBackground) options.keyIndexesInBackground(keys);
+    else await keys;
     phases.schemaMs += lap();
   }
   const totalCounts = zeroCounts();

@@ -12,9 +12,9 @@ import type { KnownKind } from '../../domain/validate/cross-checks.ts';
 import type { RawRecord, ActorRecord, AuthorityRecord, FundingRecord, RelationshipRecord } from '../../domain/records.ts';
 import type { RecordKind } from '../../domain/kinds.ts';
 import { KNOWN_IDS_LOOKUP, knownKinds, undefinedReferences } from '../../store/known-ids.ts';
-import { ENTITY_UPSERT, relationshipUpsert, FUNDING_UPSERT } from '../../store/write-statements.ts';
+import { ENTITY_UPSERT, relationshipStates, relationshipUpsert, FUNDING_UPSERT } from '../../store/write-statements.ts';
 import { actorRow, authorityRow, fundingRow, relationshipRow } from '../../store/rows.ts';
-import { isRelationshipType } from '../../domain/relationship-types.ts';
+import { isRelationshipType, type RelationshipType } from '../../domain/relationship-types.ts';
 import type { ChangeRow } from './changes.ts';
 
 /** A refused change: the caller's input is wrong (shown as BAD_USER_INPUT). */
@@ -81,12 +81,9 @@ async function fundingState(tx: ManagedTransaction, id: string): Promise<Record<
   return strip((res.records[0]?.get('f') as Record<string, unknown> | undefined) ?? null);
 }
 
-async function relationshipState(tx: ManagedTransaction, type: string, key: string): Promise<Record<string, unknown> | null> {
-  const res = await tx.run(
-    'MATCH (a)-[r {key: $key}]->(b) WHERE type(r) = $type RETURN r { .*, type: type(r), from: a.id, to: b.id } AS r',
-    { key, type },
-  );
-  return strip((res.records[0]?.get('r') as Record<string, unknown> | undefined) ?? null);
+async function relationshipState(tx: ManagedTransaction, type: RelationshipType, key: string): Promise<Record<string, unknown> | null> {
+  const res = await tx.run(relationshipStates(type), { keys: [key] });
+  return strip((res.records[0]?.get('state') as Record<string, unknown> | undefined) ?? null);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../neo4j/embedded.ts';
+import { isAlive } from '../../neo4j/pid.ts';
 
 interface Holder {
   pid: number;

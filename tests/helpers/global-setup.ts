@@ -84,7 +84,8 @@ function buildWebIfStale(): void {
 
 async function seed(database: TestDatabase): Promise<void> {
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'test', NEO4J_URI: database.uri, NEO4J_USERNAME: database.username, NEO4J_PASSWORD: database.password });
-  await seedIfEmpty(config.neo4j, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  // Tests read the schema as a whole (SHOW INDEXES), so they start once every index is online.
+  await (await seedIfEmpty(config.neo4j, createLogger(process.env.LOG_LEVEL ?? 'warn'))).indexed;
   // Neo4j caches plans per instance: planning the slow statements once here spares every test
   // file's first request the seconds it takes on a cold database.
   const db = createDatabase(config);

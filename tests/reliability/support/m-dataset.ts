@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from '../../../neo4j/pid.ts';
 import { generateDataset, type BenchTargets } from '../../../bench/generate.ts';
 import { openGraph, type GraphDigest } from './graph.ts';
 import { runImport } from './import-cli.ts';
@@ -75,7 +76,6 @@ export interface MDatabase {
   release(): Promise<void>;
 }
 
-const isAlive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 /** Takes the lock directory `lock`; false when a live process holds it. */
 function tryLock(lock: string): boolean {

@@ -18,6 +18,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { SCHEMA_STATEMENTS } from '../../store/schema.ts';
+import { ticker } from '../lib/ticker.ts';
 import { ACTOR_KINDS, type ActorKind } from '../../domain/kinds.ts';
 import { isRelationshipType, type RelationshipType } from '../../domain/relationship-types.ts';
 
@@ -220,10 +221,15 @@ const withHash = (props: Props): Props => ({ ...props, hash: createHash('sha1').
 /** Sends the prepared rows in UNWIND batches, one auto-committed transaction per batch. */
 export async function sendPrepared(driver: Driver, p: Prepared, database = 'neo4j', batchSize = BATCH): Promise<Record<string, { rows: number; ms: number }>> {
   const perKind: Record<string, { rows: number; ms: number }> = {};
+  const tick = ticker('bare loop');
+  let sent = 0;
+  const started = performance.now();
   const send = async (label: string, cypher: string, rows: unknown[], counted = true) => {
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += batchSize) {
       await driver.executeQuery(cypher, { rows: rows.slice(i, i + batchSize) }, { database });
+      sent += Math.min(batchSize, rows.length - i);
+      tick(() => `${sent.toLocaleString('en-US')} rows sent (${label}), ${Math.round(sent / ((performance.now() - started) / 1000)).toLocaleString('en-US')} rows/s`);
     }
     const entry = (perKind[label] ??= { rows: 0, ms: 0 });
     if (counted) entry.rows += rows.length;

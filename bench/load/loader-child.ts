@@ -6,6 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { loadDataset } from '../../seed/loader/index.ts';
+import { ticker } from '../lib/ticker.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: loader-child.ts DIR');
@@ -18,7 +19,12 @@ const driver = neo4j.driver(
 try {
   const t0 = performance.now();
   let indexed: Promise<void> = Promise.resolve();
-  const result = await loadDataset(driver, dir, { database, keyIndexesInBackground: (online) => { indexed = online; } });
+  const tick = ticker('loader');
+  const result = await loadDataset(driver, dir, {
+    database,
+    keyIndexesInBackground: (online) => { indexed = online; },
+    onProgress: (p) => tick(() => `${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} records (${p.kind}), ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s`),
+  });
   // As on a first start: the records are written and readable; the key indexes follow.
   const readyMs = performance.now() - t0;
   await indexed;

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classArchive } from './class-archive.ts';
+import { archiveFlags, ensureClassArchive } from './class-archive.ts';
 import { isAlive } from './pid.ts';
 
 const LAUNCHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'launcher');
@@ -116,6 +116,35 @@ function defaultLog(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** The JVM's command line for serving, with `extra` flags (the class archive's). */
+function serverArgs(heapMb: number, extra: string[]): string[] {
+  return [
+    `-Xms${Math.min(heapMb, 512)}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', ...extra, ...LATE_OPTIMISATION,
+    '-cp', `${join(TARGET_DIR, 'launcher.jar')}:${join(TARGET_DIR, 'lib', '*')}`,
+    'dev.aidgraph.neo4j.Launcher',
+  ];
+}
+
+function serverEnv(dataDir: string, port: number, password: string, pageCacheMb: number): NodeJS.ProcessEnv {
+  return { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(port), NEO4J_PASSWORD: password, NEO4J_PAGECACHE: String(pageCacheMb) };
+}
+
+/**
+ * The class archive's training run: a JVM with `flags` starts on an empty store and stops once
+ * ready; true when it exited by itself. It writes the archive as it exits (10-20 s here), so it
+ * gets 120 s before it is killed.
+ */
+async function trainingStart(flags: string[], heapMb: number, pageCacheMb: number): Promise<boolean> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aidgraph-neo4j-training-'));
+  const port = await freePort();
+  const child = spawn('java', serverArgs(heapMb, flags), { env: serverEnv(dataDir, port, 'aidgraph-training', pageCacheMb), stdio: ['ignore', 'pipe', 'pipe'] });
+  const failed = await waitForReady(child, port, 180_000).then(() => null, (error: Error) => error);
+  // Stopped, and its store removed, whether or not it became ready.
+  const clean = await stopChild(child, dataDir, 120_000);
+  if (failed) throw failed;
+  return clean;
+}
+
 /** Starts Neo4j in a child JVM and resolves once Bolt accepts connections. */
 export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise<EmbeddedNeo4j> {
   const log = options.log ?? defaultLog;
@@ -127,19 +156,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
   const heapMb = options.heapMb ?? envInt('NEO4J_HEAP', 1024);
   const pageCacheMb = options.pageCacheMb ?? envInt('NEO4J_PAGECACHE', 512);
 
-  const classes = classArchive(TARGET_DIR, !options.detached);
-  const args = [
-    `-Xms${Math.min(heapMb, 512)}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:+ExitOnOutOfMemoryError', ...classes.flags, ...LATE_OPTIMISATION,
-    '-cp', `${join(TARGET_DIR, 'launcher.jar')}:${join(TARGET_DIR, 'lib', '*')}`,
-    'dev.aidgraph.neo4j.Launcher',
-  ];
-  const env = {
-    ...process.env,
-    NEO4J_DATA_DIR: dataDir,
-    NEO4J_BOLT_PORT: String(port),
-    NEO4J_PASSWORD: password,
-    NEO4J_PAGECACHE: String(pageCacheMb),
-  };
+  await ensureClassArchive(TARGET_DIR, (flags) => trainingStart(flags, heapMb, pageCacheMb), log);
+  const args = serverArgs(heapMb, archiveFlags(TARGET_DIR));
+  const env = serverEnv(dataDir, port, password, pageCacheMb);
   const logFile = join(dataDir, 'launcher.log');
   // The log is appended to: a restart must wait for its own ready line, not an earlier run's.
   const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
@@ -165,7 +184,6 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions = {}): Promise
     pid: child.pid ?? -1,
     stop: async () => {
       await stopChild(child, options.ephemeral ? dataDir : undefined);
-      classes.afterExit();
       if (!options.ephemeral) forgetState(dataDir, state.pid);
     },
   };
@@ -298,13 +316,16 @@ export function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function stopChild(child: ChildProcess, removeDir?: string): Promise<void> {
+/** SIGTERM, SIGKILL after `graceMs`; resolves true when the JVM exited without the SIGKILL. */
+async function stopChild(child: ChildProcess, removeDir?: string, graceMs = 30_000): Promise<boolean> {
+  let clean = true;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
     child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const killer = setTimeout(() => { clean = false; child.kill('SIGKILL'); }, graceMs);
     await exited;
     clearTimeout(killer);
   }
   if (removeDir) rmSync(removeDir, { recursive: true, force: true });
+  return clean;
 }

@@ -189,6 +189,24 @@ describe('truncation is exact', () => {
     expect(graph.truncated).toBe(true);
   });
 
+  it("a cut neighbourhood of the busiest node counts exactly what it leaves out", async () => {
+    const edges = await allEdges();
+    const degree = new Map<string, number>();
+    for (const e of edges) for (const id of new Set([e.s, e.t])) degree.set(id, (degree.get(id) ?? 0) + 1);
+    const [hub] = [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const { neighborhood } = await one(`{ neighborhood(id: "${hub}", limit: 10) { truncated omittedNodes omittedEdges nodes { id } edges { id } } }`);
+    const touching = edges.filter((e) => e.s === hub || e.t === hub);
+    const neighbours = new Set(touching.flatMap((e) => [e.s, e.t]).filter((id) => id !== hub));
+    const kept = new Set(neighborhood.nodes.map((x: any) => x.id));
+    const among = edges.filter((e) => kept.has(e.s) && kept.has(e.t)).length;
+    const leaving = touching.filter((e) => !kept.has(e.s) || !kept.has(e.t)).length;
+    expect(neighbours.size).toBeGreaterThan(10);
+    expect(neighborhood.nodes).toHaveLength(10);
+    expect(neighborhood.omittedNodes).toBe(neighbours.size + 1 - 10);
+    expect(neighborhood.omittedEdges).toBe(leaving + among - neighborhood.edges.length);
+    expect(neighborhood.truncated).toBe(true);
+  });
+
   it('a neighbourhood that fits says it is not truncated', async () => {
     const { neighborhood } = await one(`{ neighborhood(id: "danab") { truncated omittedNodes omittedEdges nodes { id } edges { id } } }`);
     const edges = await allEdges();

@@ -128,7 +128,10 @@ export async function storedStates(tx: ManagedTransaction, lookup: StateLookup, 
   if ('relationships' in lookup) {
     // One statement per type: only a typed pattern finds a relationship through its key index.
     const keysByType = new Map<RelationshipType, string[]>();
-    for (const row of rows) keysByType.set(row.type as RelationshipType, [...(keysByType.get(row.type as RelationshipType) ?? []), row.key]);
+    for (const row of rows) {
+      const type = row.type as RelationshipType;
+      keysByType.set(type, [...(keysByType.get(type) ?? []), row.key]);
+    }
     const states = new Map<string, unknown>();
     for (const [type, keys] of keysByType) {
       for (const r of (await tx.run(relationshipStates(type), { keys })).records) states.set(r.get('key') as string, plain(r.get('state')));
